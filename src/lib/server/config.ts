@@ -1,0 +1,50 @@
+// Every environment variable the server reads is read here, once, and validated, so that a
+// wrong setting fails at start with a message that names it instead of misbehaving later.
+import path from 'node:path';
+
+export interface AppConfig {
+	/** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+	databaseUrl: string | null;
+	/** Folder of the embedded database (PGlite). */
+	dataDir: string;
+	/** Seed the Medan demo organisation and accounts into an empty database at start-up. */
+	demoData: boolean;
+	/** Maximum connections in the PostgreSQL pool of one app server. */
+	dbPoolSize: number;
+	/** Public address of the app, used in links that leave the app (QR codes, e-mail). */
+	publicOrigin: string | null;
+}
+
+export class ConfigError extends Error {}
+
+function parseBool(name: string, raw: string | undefined): boolean {
+	if (raw === undefined || raw === '') return false;
+	if (/^(1|true|yes|on)$/i.test(raw)) return true;
+	if (/^(0|false|no|off)$/i.test(raw)) return false;
+	throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+function parsePositiveInt(name: string, raw: string | undefined, fallback: number): number {
+	if (raw === undefined || raw === '') return fallback;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number (got "${raw}")`);
+	return n;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+	const databaseUrl = env.DATABASE_URL?.trim() || null;
+	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl.slice(0, 30)}…")`);
+	}
+	const origin = env.ORIGIN?.trim() || null;
+	if (origin && !/^https?:\/\/[^/]+$/.test(origin)) {
+		throw new ConfigError(`ORIGIN must look like https://bina.example.go.id with no path (got "${origin}")`);
+	}
+	return {
+		databaseUrl,
+		dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
+		demoData: parseBool('DEMO_DATA', env.DEMO_DATA),
+		dbPoolSize: parsePositiveInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10),
+		publicOrigin: origin
+	};
+}

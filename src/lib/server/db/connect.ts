@@ -1,0 +1,115 @@
+// Opens the one database the app uses: PostgreSQL through `pg` when a URL is given, otherwise
+// PGlite (PostgreSQL compiled to WebAssembly) in a local folder, so a laptop needs no server.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { DB } from './schema';
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface DbHandle {
+	db: Kysely<DB>;
+	engine: Engine;
+	/** Runs a multi-statement SQL script (a migration) on the given connection or transaction. */
+	runScript(trx: Kysely<unknown>, script: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Raised when another process (the server, another CLI) holds the embedded data folder. */
+export class DatabaseBusyError extends Error {
+	constructor(public readonly dataDir: string) {
+		super(
+			`Basis data tertanam di ${dataDir} sedang dipakai proses lain (misalnya server Bina ASN). ` +
+				`Hentikan proses itu dulu, atau pakai DATABASE_URL ke PostgreSQL. Tidak ada yang diubah.\n` +
+				`The embedded database in ${dataDir} is in use by another process (for example the Bina ASN server). ` +
+				`Stop it first, or use DATABASE_URL with PostgreSQL. Nothing was changed.`
+		);
+		this.name = 'DatabaseBusyError';
+	}
+}
+
+export interface OpenOptions {
+	databaseUrl?: string | null;
+	/** Folder for PGlite; `null` keeps the embedded database in memory (tests). */
+	dataDir?: string | null;
+	poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
+	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+	return openPglite(options.dataDir ?? null);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
+	const pg = await import('pg');
+	// int8 (count(*), bigserial) as JS numbers: our counts stay far below 2^53, and PGlite
+	// returns numbers too, so both engines give the same types.
+	pg.default.types.setTypeParser(20, (v: string) => Number(v));
+	// numeric as number for averages and scores.
+	pg.default.types.setTypeParser(1700, (v: string) => Number(v));
+	const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	return {
+		db,
+		engine: 'postgres',
+		// With no parameters `pg` uses the simple query protocol, which accepts many statements.
+		runScript: async (trx, script) => {
+			await sql.raw(script).execute(trx);
+		},
+		close: () => db.destroy()
+	};
+}
+
+async function openPglite(dataDir: string | null): Promise<DbHandle> {
+	const [{ PGlite, types }, { PGliteDialect }] = await Promise.all([
+		import('@electric-sql/pglite'),
+		import('kysely-pglite-dialect')
+	]);
+	let release: (() => Promise<void>) | null = null;
+	if (dataDir) {
+		// PGlite creates only the last folder of its path, and must be the only process on it.
+		fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+		fs.mkdirSync(dataDir, { recursive: true });
+		release = await lockDataDir(dataDir);
+	}
+	const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) };
+	let client: InstanceType<typeof PGlite>;
+	try {
+		client = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
+		await client.waitReady;
+	} catch (error) {
+		await release?.();
+		throw error;
+	}
+	const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+	return {
+		db,
+		engine: 'pglite',
+		// PGlite has one session, so exec() runs inside whatever transaction Kysely opened on it.
+		runScript: async (_trx, script) => {
+			await client.exec(script);
+		},
+		close: async () => {
+			await db.destroy();
+			await release?.();
+		}
+	};
+}
+
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+	const lockfile = await import('proper-lockfile');
+	try {
+		// A crashed server leaves its lock behind; proper-lockfile treats it as stale once it has
+		// not been refreshed for `stale` milliseconds, so the next start is not blocked forever.
+		return await lockfile.default.lock(dataDir, {
+			lockfilePath: path.join(dataDir, '.bina.lock'),
+			stale: 15_000,
+			update: 5_000,
+			realpath: false,
+			onCompromised: (err) => console.error('[db] lost the lock on the data folder:', err.message)
+		});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new DatabaseBusyError(dataDir);
+		throw error;
+	}
+}
