@@ -1,0 +1,34 @@
+// Every route of the app and who may open it. The authorisation walk checks each one for every
+// role and for a signed-out visitor. Adding a route is one line here.
+//
+// access: 'public'     anyone, signed in or not
+//         'guest'      signed-out visitors; a signed-in person is sent on (303) to their home
+//         'signed-in'  any signed-in person (the learner's pages)
+//         a role       only people holding that role (others get 403, signed-out go to sign in)
+export type RouteAccess = 'public' | 'guest' | 'signed-in' | 'learner' | 'trainer' | 'supervisor' | 'admin';
+
+export const ROUTES: Array<{ path: string; access: RouteAccess }> = [
+	{ path: '/login', access: 'guest' },
+	{ path: '/health', access: 'public' },
+	{ path: '/', access: 'signed-in' },
+	{ path: '/account', access: 'signed-in' },
+	{ path: '/trainer', access: 'trainer' },
+	{ path: '/supervisor', access: 'supervisor' },
+	{ path: '/admin', access: 'admin' },
+	{ path: '/admin/units', access: 'admin' },
+	{ path: '/admin/units/1', access: 'admin' },
+	{ path: '/admin/positions', access: 'admin' },
+	{ path: '/admin/positions/1', access: 'admin' },
+	{ path: '/admin/people', access: 'admin' },
+	{ path: '/admin/people/new', access: 'admin' },
+	{ path: '/admin/people/1', access: 'admin' },
+	{ path: '/admin/people/import', access: 'admin' }
+];
+
+/** Form actions that change data: the walk posts to each as every role. */
+export const ACTIONS: Array<{ path: string; access: RouteAccess; form: Record<string, string> }> = [
+	{ path: '/admin/units?/create', access: 'admin', form: { code: 'WALK-UNIT', name: 'Unit uji akses', kind: 'bagian', parentId: '' } },
+	{ path: '/admin/positions?/create', access: 'admin', form: { code: 'WALK-POS', name: 'Jabatan uji akses', kind: 'pelaksana' } },
+	{ path: '/admin/people/new', access: 'admin', form: { name: 'Orang Uji Akses', nip: '', email: 'walk@pemkomedan.go.id', roles: 'learner' } },
+	{ path: '/admin/people/import', access: 'admin', form: {} }
+];
