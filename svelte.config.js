@@ -1,12 +1,16 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import { binaDialect } from './src/lib/content/dialect.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
-	preprocess: [vitePreprocess()],
+	extensions: ['.svelte', '.md'],
+	// Course modules: our dialect first (callouts, practice questions, glossary terms), then mdsvex.
+	preprocess: [vitePreprocess(), binaDialect({ contentDir: 'content' }), mdsvex({ extensions: ['.md'], highlight: false, smartypants: { dashes: 'oldschool' } })],
 	compilerOptions: {
 		// Runes for our own components; Markdown compiled by mdsvex stays in legacy mode
-		// because mdsvex layouts rely on $$props.
+		// because mdsvex relies on $$props.
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : !filename.endsWith('.md'))
 	},
 	kit: {

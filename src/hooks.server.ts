@@ -8,10 +8,14 @@ import { closeDatabase, db, initDatabase } from '$lib/server/db';
 import { validateSessionToken } from '$lib/server/auth/auth.service';
 import { clearSessionCookie, setSessionCookie, sessionToken } from '$lib/server/auth/cookies';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { contentIndex } from '$lib/server/catalog/content-index';
+import { syncCatalog } from '$lib/server/catalog/catalog.sync';
 
 export const init: ServerInit = async () => {
 	const config = readConfig();
 	const handle = await initDatabase(config);
+	const sync = await syncCatalog(handle.db, contentIndex().courses);
+	if (sync.created.length || sync.newVersions.length) console.log(`[bina] courses: ${sync.created.length} new, ${sync.newVersions.length} new version(s)`);
 	if (config.demoData) await seedDemoIfEmpty(handle.db);
 	console.log(`[bina] database ready (${handle.engine}${handle.engine === 'pglite' ? `, ${config.dataDir}` : ''})`);
 	// PGlite must be closed or the server never exits.

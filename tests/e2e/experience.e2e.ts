@@ -49,7 +49,7 @@ test.describe('language, no-JavaScript use, accessibility, headers', () => {
 		await page.goto('/login');
 		await check('/login');
 		await signInAndWait(page, ACCOUNTS.admin);
-		for (const path of ['/', '/account', '/admin', '/admin/units', '/admin/people', '/admin/people/new', '/admin/people/import']) {
+		for (const path of ['/', '/account', '/courses', '/courses/manajemen-proyek-pemerintahan', '/admin', '/admin/units', '/admin/people', '/admin/people/new', '/admin/people/import']) {
 			await page.goto(path);
 			await check(path);
 		}

@@ -44,6 +44,16 @@ export function accessFor(pathname: string, roles: readonly Role[] | null): Acce
 
 /** Only same-site paths may be used as the place to return to after signing in. */
 export function safeReturnPath(next: string | null | undefined): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-	return next;
+	// Browsers drop tabs and newlines from URLs ("/\t/evil.com" becomes "//evil.com"), so any
+	// control character or backslash is refused outright, then the path must stay on this origin.
+	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+	const base = 'http://bina.invalid';
+	let url: URL;
+	try {
+		url = new URL(next, base);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== base) return '/';
+	return url.pathname + url.search + url.hash;
 }

@@ -16,17 +16,19 @@ export type SignInResult =
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'throttled'; retryAt: Date };
 
-const accountKey = (login: string) => `acct:${login.replace(/[\s.]/g, '').toLowerCase()}`;
+// Failures count per person once the login matches someone (e-mail and NIP share one counter),
+// and per login text for logins that match nobody.
+const accountKey = (login: string, personId: number | undefined) =>
+	personId !== undefined ? `acct:${personId}` : `login:${login.replace(/[\s.]/g, '').toLowerCase()}`;
 const addressKey = (address: string) => `addr:${address}`;
 
 export async function signIn(db: Db, input: { login: string; password: string; address: string; now?: Date }): Promise<SignInResult> {
 	const now = input.now ?? new Date();
-	const keys = [accountKey(input.login), addressKey(input.address)] as const;
+	const account = await repo.findAccountByLogin(db, input.login);
+	const keys = [accountKey(input.login, account?.id), addressKey(input.address)] as const;
 	const [acct, addr] = await Promise.all(keys.map((k) => repo.getThrottle(db, k)));
 	const lockedUntil = [isLocked(acct, now), isLocked(addr, now)].filter((d): d is Date => d !== null).sort((a, b) => +b - +a)[0];
 	if (lockedUntil) return { ok: false, reason: 'throttled', retryAt: lockedUntil };
-
-	const account = await repo.findAccountByLogin(db, input.login);
 	let valid = false;
 	if (account?.password_hash && account.active) {
 		valid = await verifyPassword(account.password_hash, input.password);

@@ -3,9 +3,10 @@
 import { generate, PostgresDialect } from 'kysely-codegen';
 import type { Kysely } from 'kysely';
 
-export async function generateSchemaTypes(db: Kysely<unknown>): Promise<string> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function generateSchemaTypes(db: Kysely<any>): Promise<string> {
 	const code = await generate({
-		db: db as Kysely<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+		db,
 		dialect: new PostgresDialect(),
 		excludePattern: 'kysely_*',
 		print: false,

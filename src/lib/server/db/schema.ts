@@ -43,6 +43,54 @@ export interface AuthSession {
   person_id: number;
 }
 
+export interface Competency {
+  code: string;
+  description: Generated<string>;
+  kind: string;
+  name: string;
+  position: Generated<number>;
+}
+
+export interface Course {
+  created_at: Generated<Timestamp>;
+  current_version_id: number | null;
+  id: string;
+  slug: string;
+  source: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CourseVersion {
+  audience: string;
+  certification: Json | null;
+  competencies: Generated<Json>;
+  course_id: string;
+  created_at: Generated<Timestamp>;
+  hash: string;
+  id: Generated<number>;
+  jp: number;
+  level: string;
+  prerequisites: Generated<Json>;
+  summary: string;
+  tags: Generated<Json>;
+  title: string;
+  topic: string;
+  total_minutes: number;
+}
+
+export interface Enrolment {
+  completed_at: Timestamp | null;
+  course_id: string;
+  course_version_id: number;
+  due_at: Timestamp | null;
+  enrolled_at: Generated<Timestamp>;
+  id: Generated<number>;
+  last_module_id: string | null;
+  last_seen_at: Timestamp | null;
+  person_id: number;
+  status: Generated<string>;
+}
+
 export interface JobPosition {
   code: string;
   created_at: Generated<Timestamp>;
@@ -57,6 +105,26 @@ export interface LoginThrottle {
   key: string;
   locked_until: Timestamp | null;
   window_started_at: Generated<Timestamp>;
+}
+
+export interface ModuleProgress {
+  completed_at: Timestamp | null;
+  enrolment_id: number;
+  module_id: string;
+  started_at: Generated<Timestamp>;
+  status: Generated<string>;
+}
+
+export interface ModuleVersion {
+  course_version_id: number;
+  file: string;
+  hash: string;
+  id: Generated<number>;
+  minutes: number;
+  module_id: string;
+  position: number;
+  question_ids: Generated<Json>;
+  title: string;
 }
 
 export interface OrgUnit {
@@ -88,13 +156,29 @@ export interface PersonRole {
   role: string;
 }
 
+export interface PracticeAnswer {
+  answered_at: Generated<Timestamp>;
+  correct: boolean;
+  enrolment_id: number;
+  question_id: string;
+  response: Json;
+  tries: Generated<number>;
+}
+
 export interface DB {
   app_setting: AppSetting;
   audit_event: AuditEvent;
   auth_session: AuthSession;
+  competency: Competency;
+  course: Course;
+  course_version: CourseVersion;
+  enrolment: Enrolment;
   job_position: JobPosition;
   login_throttle: LoginThrottle;
+  module_progress: ModuleProgress;
+  module_version: ModuleVersion;
   org_unit: OrgUnit;
   person: Person;
   person_role: PersonRole;
+  practice_answer: PracticeAnswer;
 }

@@ -78,6 +78,11 @@ export async function importPeople(db: Db, actor: Actor | null, csvText: string)
 
 	for (const { row, line } of dataRows) {
 		const before = problems.length;
+		// A cell beyond the header would be dropped silently (typically roles split by the same
+		// separator as the columns): refuse the row instead.
+		if (row.length > header.length && row.slice(header.length).some((cell) => cell.trim() !== '')) {
+			problems.push({ line, code: 'import_extra_cells', value: row.slice(header.length).join(' ').trim() });
+		}
 		const rawNip = col(row, 'nip');
 		const parsed = parseNip(rawNip);
 		if (!rawNip) problems.push({ line, code: 'import_nip_missing' });

@@ -1,0 +1,97 @@
+// npm run bench: throughput and latency of a signed-in learner opening a module page, against the
+// production build on PostgreSQL, at 1, 10 and 50 connections; and the gzipped JavaScript and CSS
+// that page loads in Chromium. Needs `npm run build` and a PostgreSQL server (BENCH_DATABASE_URL,
+// default postgres://postgres@127.0.0.1:5432/postgres, on which a bina_bench database is created).
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { chromium } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4300);
+const BASE = `http://localhost:${PORT}`;
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const COURSE = 'pelayanan-publik-prima';
+
+if (!existsSync('build/index.js')) {
+	console.error('No build: run `npm run build` first.');
+	process.exit(1);
+}
+
+async function freshDatabase() {
+	const admin = new pg.Client({ connectionString: ADMIN_URL });
+	await admin.connect();
+	await admin.query('drop database if exists bina_bench with (force)');
+	await admin.query('create database bina_bench');
+	await admin.end();
+	const url = new URL(ADMIN_URL);
+	url.pathname = '/bina_bench';
+	return url.toString();
+}
+
+async function waitFor(url, ms = 60_000) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`server did not answer at ${url}`);
+}
+
+const databaseUrl = await freshDatabase();
+const server = spawn(process.execPath, ['build/index.js'], {
+	env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_DATA: '1', PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE },
+	stdio: ['ignore', 'inherit', 'inherit']
+});
+const stop = () => server.kill('SIGTERM');
+process.on('exit', stop);
+
+try {
+	await waitFor(`${BASE}/health`);
+	const login = await fetch(`${BASE}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ login: 'pegawai@bina.medan.go.id', password: 'bina-asn-2026', next: '/' })
+	});
+	const cookie = login.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error('sign-in failed');
+	const enrol = await fetch(`${BASE}/courses/${COURSE}?/enrol`, { method: 'POST', redirect: 'manual', headers: { origin: BASE, cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+	const modulePath = enrol.headers.get('location');
+	if (!modulePath) throw new Error('enrolment failed');
+	console.log(`\nModule page: ${modulePath} (signed in as the demo learner)\n`);
+
+	const results = [];
+	for (const connections of [1, 10, 50]) {
+		const r = await autocannon({ url: BASE + modulePath, connections, duration: DURATION, headers: { cookie } });
+		if (r.non2xx) throw new Error(`${r.non2xx} non-2xx answers at ${connections} connections`);
+		results.push({ connections, 'requests/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, errors: r.errors });
+	}
+	console.table(results);
+
+	const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+	const context = await browser.newContext();
+	await context.addCookies([{ name: cookie.split('=')[0], value: cookie.split('=')[1], url: BASE }]);
+	const page = await context.newPage();
+	const assets = { js: 0, css: 0, files: 0 };
+	page.on('response', async (res) => {
+		const type = res.request().resourceType();
+		if (type !== 'script' && type !== 'stylesheet') return;
+		const body = await res.body().catch(() => null);
+		if (!body) return;
+		assets[type === 'script' ? 'js' : 'css'] += gzipSync(body).length;
+		assets.files++;
+	});
+	await page.goto(BASE + modulePath, { waitUntil: 'networkidle' });
+	await browser.close();
+	console.log(`Module page assets (gzipped): JavaScript ${(assets.js / 1024).toFixed(1)} KB, CSS ${(assets.css / 1024).toFixed(1)} KB, ${assets.files} files`);
+} finally {
+	stop();
+}
+process.exit(0);

@@ -1,0 +1,4 @@
+import { moduleComponent } from '$lib/content/components';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ data }) => ({ ...data, content: await moduleComponent(data.file) });
