@@ -7,6 +7,7 @@ import { embeddedDataDir } from '../lib/server/db';
 import { migrateToLatest } from '../lib/server/db/migrate';
 import { addAccount } from '../lib/server/org/operator';
 import { seedDemoIfEmpty } from '../lib/server/demo/seed';
+import { tickCertifications } from '../lib/server/certification/certification.service';
 
 const HELP = `Bina ASN operator commands
 
@@ -17,6 +18,8 @@ const HELP = `Bina ASN operator commands
       The password is read from BINA_PASSWORD or, when that is not set, from standard input.
   npm run cli -- demo:seed
       Fill an empty database with the Medan demo organisation.
+  npm run cli -- certifications:tick
+      Move certifications whose dates have passed to "expiring soon" or "expired" (run daily).
 
 Database: DATABASE_URL (PostgreSQL) or the embedded database in DATA_DIR (default ./data).`;
 
@@ -69,6 +72,11 @@ async function main(argv: string[]): Promise<number> {
 		case 'demo:seed': {
 			const seeded = await withDatabase((h) => seedDemoIfEmpty(h.db));
 			console.log(seeded ? 'Demo data added / data demo ditambahkan.' : 'The database already has people; nothing added / basis data sudah berisi pegawai; tidak ada yang ditambahkan.');
+			return 0;
+		}
+		case 'certifications:tick': {
+			const moved = await withDatabase((h) => tickCertifications(h.db));
+			console.log(`Certifications moved / sertifikasi berubah status: ${moved}`);
 			return 0;
 		}
 		case undefined:

@@ -43,6 +43,48 @@ export interface AuthSession {
   person_id: number;
 }
 
+export interface Certificate {
+  attempt_id: number;
+  certification_id: number;
+  code: string;
+  competencies: Json;
+  course_id: string;
+  course_title: string;
+  course_version_id: number;
+  expires_at: Timestamp | null;
+  holder_name: string;
+  holder_nip: string | null;
+  id: Generated<number>;
+  issued_at: Timestamp;
+  jp: number;
+  person_id: number;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+  revoked_reason: string | null;
+  score_percent: number | null;
+}
+
+export interface Certification {
+  course_id: string;
+  id: Generated<number>;
+  machine_version: number;
+  person_id: number;
+  snapshot: Json;
+  status: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CertificationEvent {
+  actor_id: number | null;
+  at: Generated<Timestamp>;
+  certification_id: number;
+  event: string;
+  from_status: string;
+  id: Generated<number>;
+  reason: string | null;
+  to_status: string;
+}
+
 export interface Competency {
   code: string;
   description: Generated<string>;
@@ -58,6 +100,11 @@ export interface Course {
   slug: string;
   source: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface CourseTrainer {
+  course_id: string;
+  person_id: number;
 }
 
 export interface CourseVersion {
@@ -89,6 +136,41 @@ export interface Enrolment {
   last_seen_at: Timestamp | null;
   person_id: number;
   status: Generated<string>;
+}
+
+export interface ExamAnswer {
+  answered_at: Generated<Timestamp>;
+  attempt_id: number;
+  graded_at: Timestamp | null;
+  graded_by: number | null;
+  grader_comment: string | null;
+  max_score: number;
+  question_id: string;
+  response: Json | null;
+  score: number | null;
+}
+
+export interface ExamAttempt {
+  attempt_no: number;
+  course_id: string;
+  course_version_id: number;
+  deadline_at: Timestamp | null;
+  enrolment_id: number;
+  exam_hash: string;
+  exam_id: string;
+  graded_at: Timestamp | null;
+  id: Generated<number>;
+  machine_version: number;
+  max_score: number | null;
+  passed: boolean | null;
+  percent: number | null;
+  person_id: number;
+  question_ids: Json;
+  score: number | null;
+  snapshot: Json;
+  started_at: Timestamp;
+  status: string;
+  submitted_at: Timestamp | null;
 }
 
 export interface JobPosition {
@@ -165,14 +247,26 @@ export interface PracticeAnswer {
   tries: Generated<number>;
 }
 
+export interface RateLimit {
+  count: number;
+  key: string;
+  window_started_at: Timestamp;
+}
+
 export interface DB {
   app_setting: AppSetting;
   audit_event: AuditEvent;
   auth_session: AuthSession;
+  certificate: Certificate;
+  certification: Certification;
+  certification_event: CertificationEvent;
   competency: Competency;
   course: Course;
+  course_trainer: CourseTrainer;
   course_version: CourseVersion;
   enrolment: Enrolment;
+  exam_answer: ExamAnswer;
+  exam_attempt: ExamAttempt;
   job_position: JobPosition;
   login_throttle: LoginThrottle;
   module_progress: ModuleProgress;
@@ -181,4 +275,5 @@ export interface DB {
   person: Person;
   person_role: PersonRole;
   practice_answer: PracticeAnswer;
+  rate_limit: RateLimit;
 }

@@ -63,6 +63,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
 			if (!p.supervisorNip) continue;
 			await trx.updateTable('person').set({ supervisor_id: personIds.get(p.supervisorNip)! }).where('id', '=', personIds.get(p.nip)!).execute();
 		}
+		// The demo trainers teach every course of the catalogue (grading and statistics).
+		const courses = await trx.selectFrom('course').select('id').execute();
+		const trainers = people.filter((p) => p.roles.includes('trainer')).slice(0, 2);
+		if (courses.length && trainers.length) {
+			await trx
+				.insertInto('course_trainer')
+				.values(courses.flatMap((c) => trainers.map((t) => ({ course_id: c.id, person_id: personIds.get(t.nip)! }))))
+				.execute();
+		}
 		await trx.insertInto('audit_event').values({ action: 'demo.seeded', subject: 'demo', detail: JSON.stringify({ people: people.length }) }).execute();
 	});
 }

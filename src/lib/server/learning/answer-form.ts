@@ -39,3 +39,15 @@ export function readAnswerForm(q: Question, form: FormData): unknown {
 		}
 	}
 }
+
+/** One form holding several questions: fields are named `<questionId>::<field>`. */
+export function readAnswersForm(questions: Question[], form: FormData): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const q of questions) {
+		const prefix = `${q.id}::`;
+		const sub = new FormData();
+		for (const [key, value] of form.entries()) if (key.startsWith(prefix)) sub.append(key.slice(prefix.length), value);
+		out[q.id] = readAnswerForm(q, sub);
+	}
+	return out;
+}
