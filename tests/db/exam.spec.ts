@@ -103,7 +103,7 @@ describe('final exam and certificate', () => {
 		await saveAnswers(t.db, actor, started.attemptId, Object.fromEntries(ids.map((id) => [id, correctResponse(question(id))])));
 		const [a, b] = await Promise.all([submitAttempt(t.db, actor, started.attemptId), submitAttempt(t.db, actor, started.attemptId)]);
 		expect(a).toBe(b);
-		let status = a;
+		let status: string | null = a;
 		const essays = ids.filter((id) => question(id).type === 'essay');
 		if (essays.length) {
 			expect(status).toBe('awaiting-manual-grading');

@@ -1,28 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, signInAndWait } from './helpers';
-
-/** Answers every practice question on the module page that is not answered yet (any answer counts). */
-async function answerAll(page: Page) {
-	for (;;) {
-		const open = page.locator('section.practice').filter({ hasNot: page.locator('.feedback') });
-		if ((await open.count()) === 0) return;
-		const q = page.locator(`[id="${await open.first().getAttribute('id')}"]`);
-		const radios = q.locator('input[type=radio]');
-		const boxes = q.locator('input[type=checkbox]');
-		const text = q.locator('input[type=text]');
-		const selects = q.locator('select');
-		if (await radios.count()) await radios.first().check();
-		else if (await boxes.count()) await boxes.first().check();
-		else if (await text.count()) await text.fill('1');
-		else {
-			const n = await selects.count();
-			for (let i = 0; i < n; i++) await selects.nth(i).selectOption({ index: i + 1 });
-		}
-		await q.getByRole('button').click();
-		await expect(q.locator('.feedback')).toBeVisible();
-	}
-}
+import { expect, test } from '@playwright/test';
+import { ACCOUNTS, answerAllPractice as answerAll, signInAndWait } from './helpers';
 
 test('a learner finds a course, enrols, reads, practises, leaves, resumes and finishes it', async ({ page }) => {
 	test.setTimeout(180_000);

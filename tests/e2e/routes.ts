@@ -16,7 +16,14 @@ export const ROUTES: Array<{ path: string; access: RouteAccess }> = [
 	{ path: '/courses?kompetensi=TEK-ADU&tingkat=dasar', access: 'signed-in' },
 	{ path: '/courses/pelayanan-publik-prima', access: 'signed-in' },
 	{ path: '/courses/e-government-spbe', access: 'signed-in' },
+	{ path: '/courses/pelayanan-publik-prima/exam', access: 'signed-in' },
+	{ path: '/certificates', access: 'signed-in' },
+	{ path: '/verify', access: 'public' },
+	{ path: '/verify/BINA-AAAA-BBBB-CCCC-DDDD', access: 'public' },
 	{ path: '/trainer', access: 'trainer' },
+	{ path: '/trainer/courses/pelayanan-publik-prima', access: 'trainer' },
+	{ path: '/supervisor/certificates', access: 'supervisor' },
+	{ path: '/admin/certificates', access: 'admin' },
 	{ path: '/supervisor', access: 'supervisor' },
 	{ path: '/admin', access: 'admin' },
 	{ path: '/admin/units', access: 'admin' },
@@ -34,5 +41,6 @@ export const ACTIONS: Array<{ path: string; access: RouteAccess; form: Record<st
 	{ path: '/admin/units?/create', access: 'admin', form: { code: 'WALK-UNIT', name: 'Unit uji akses', kind: 'bagian', parentId: '' } },
 	{ path: '/admin/positions?/create', access: 'admin', form: { code: 'WALK-POS', name: 'Jabatan uji akses', kind: 'pelaksana' } },
 	{ path: '/admin/people/new', access: 'admin', form: { name: 'Orang Uji Akses', nip: '', email: 'walk@pemkomedan.go.id', roles: 'learner' } },
-	{ path: '/admin/people/import', access: 'admin', form: {} }
+	{ path: '/admin/people/import', access: 'admin', form: {} },
+	{ path: '/admin/certificates?/revoke', access: 'admin', form: { code: 'BINA-AAAA-BBBB-CCCC-DDDD', reason: 'uji akses' } }
 ];
