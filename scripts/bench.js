@@ -45,11 +45,13 @@ async function waitFor(url, ms = 60_000) {
 }
 
 const databaseUrl = await freshDatabase();
-const server = spawn(process.execPath, ['build/index.js'], {
-	env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_DATA: '1', PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE },
+const WORKERS = process.env.WEB_CONCURRENCY ?? '2';
+console.log(`Server: production build, PostgreSQL, ${WORKERS} process(es) (WEB_CONCURRENCY)`);
+const server = spawn(process.execPath, ['scripts/start.js'], {
+	env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_DATA: '1', PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE, WEB_CONCURRENCY: WORKERS },
 	stdio: ['ignore', 'inherit', 'inherit']
 });
-const stop = () => server.kill('SIGTERM');
+const stop = () => server.kill('SIGINT');
 process.on('exit', stop);
 
 try {

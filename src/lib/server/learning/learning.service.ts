@@ -1,6 +1,7 @@
 // Enrolment, reading progress and practice questions. The server decides what counts: the
 // answer key never leaves it, and a module is complete only by the rule checked here.
 import { sql, type Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema';
 import { ForbiddenError, type Actor } from '../access';
 import { loadCourseVersion, currentVersionId, type CourseVersionRow } from '../catalog/catalog.service';
@@ -80,33 +81,49 @@ export async function courseForLearner(db: Db, actor: Actor, courseId: string) {
 }
 
 /** Opening a module records where the learner is, so "continue" brings them back here. */
-export async function openModule(db: Db, actor: Actor, courseId: string, moduleId: string) {
-	const enrolment = await findEnrolment(db, actor.id, courseId);
+export async function openModule(db: Db, actor: Actor, courseId: string, moduleId: string, now = new Date()) {
+	// One query for the enrolment, its progress and its practice answers: this is the hottest page.
+	const enrolment = await db
+		.selectFrom('enrolment as e')
+		.selectAll('e')
+		.select((eb) => [
+			jsonArrayFrom(eb.selectFrom('module_progress as p').select(['p.module_id', 'p.status']).whereRef('p.enrolment_id', '=', 'e.id')).as('progress'),
+			jsonArrayFrom(
+				eb.selectFrom('practice_answer as a').select(['a.question_id', 'a.response', 'a.correct', 'a.tries']).whereRef('a.enrolment_id', '=', 'e.id')
+			).as('answers')
+		])
+		.where('e.person_id', '=', actor.id)
+		.where('e.course_id', '=', courseId)
+		.executeTakeFirst();
 	if (!enrolment) return { ok: false as const, code: 'not_enrolled' as const };
 	const version = await courseVersion(db, enrolment.course_version_id);
 	const index = version.modules.findIndex((m) => m.moduleId === moduleId);
 	if (index < 0) return { ok: false as const, code: 'module_unknown' as const };
-	const now = new Date();
-	const [, answers, progress] = await Promise.all([
-		db.transaction().execute(async (trx) => {
-			await trx
-				.insertInto('module_progress')
-				.values({ enrolment_id: enrolment.id, module_id: moduleId })
-				.onConflict((oc) => oc.columns(['enrolment_id', 'module_id']).doNothing())
-				.execute();
+	const status = new Map(enrolment.progress.map((p) => [p.module_id, p.status as 'started' | 'completed']));
+	// Write only when something changed (first visit, another module, or a stale "last seen"),
+	// so re-reading a page costs no write.
+	const stale = !enrolment.last_seen_at || now.getTime() - new Date(enrolment.last_seen_at).getTime() > 10 * 60_000;
+	if (!status.has(moduleId) || enrolment.last_module_id !== moduleId || stale) {
+		await db.transaction().execute(async (trx) => {
+			if (!status.has(moduleId)) {
+				await trx
+					.insertInto('module_progress')
+					.values({ enrolment_id: enrolment.id, module_id: moduleId })
+					.onConflict((oc) => oc.columns(['enrolment_id', 'module_id']).doNothing())
+					.execute();
+			}
 			await trx.updateTable('enrolment').set({ last_module_id: moduleId, last_seen_at: now }).where('id', '=', enrolment.id).execute();
-		}),
-		db.selectFrom('practice_answer').select(['question_id', 'response', 'correct', 'tries']).where('enrolment_id', '=', enrolment.id).execute(),
-		progressOf(db, enrolment.id, version)
-	]);
+		});
+		if (!status.has(moduleId)) status.set(moduleId, 'started');
+	}
 	const module = version.modules[index];
-	const answered = new Map(answers.map((a) => [a.question_id, a]));
+	const answered = new Map(enrolment.answers.map((a) => [a.question_id, a]));
 	return {
 		ok: true as const,
 		enrolment,
 		version,
 		module,
-		modules: progress.map((p) => (p.moduleId === moduleId && p.status === 'not-started' ? { ...p, status: 'started' as const } : p)),
+		modules: version.modules.map((m) => ({ moduleId: m.moduleId, title: m.title, minutes: m.minutes, position: m.position, status: status.get(m.moduleId) ?? ('not-started' as const) })),
 		previous: version.modules[index - 1] ?? null,
 		next: version.modules[index + 1] ?? null,
 		answers: module.questionIds.flatMap((id) => {
