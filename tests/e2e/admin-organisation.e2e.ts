@@ -82,4 +82,17 @@ test.describe('admin manages the organisation', () => {
 		await expect(page.getByRole('status')).toHaveText('Perubahan disimpan.');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indah Permata Sari Nasution');
 	});
+
+	test('an admin assigns a trainer to a course; a non-trainer is refused with a reason', async ({ page }) => {
+		await signInAndWait(page, ACCOUNTS.admin);
+		await page.goto('/admin/courses');
+		const section = page.getByRole('region', { name: 'E-Government dan SPBE' });
+		await section.getByLabel('E-mail atau NIP pelatih').fill(ACCOUNTS.learner);
+		await section.getByRole('button', { name: 'Tetapkan' }).click();
+		await expect(section.getByRole('alert')).toHaveText('Pegawai ini belum berperan Pelatih; beri peran itu di halaman Pegawai.');
+		await expect(section.getByLabel('E-mail atau NIP pelatih')).toHaveValue(ACCOUNTS.learner);
+		await section.getByLabel('E-mail atau NIP pelatih').fill(ACCOUNTS.trainer);
+		await section.getByRole('button', { name: 'Tetapkan' }).click();
+		await expect(section.getByText('Masniari Br Ginting, S.Pd., M.Pd.')).toBeVisible();
+	});
 });

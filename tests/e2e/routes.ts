@@ -24,6 +24,7 @@ export const ROUTES: Array<{ path: string; access: RouteAccess }> = [
 	{ path: '/trainer/courses/pelayanan-publik-prima', access: 'trainer' },
 	{ path: '/supervisor/certificates', access: 'supervisor' },
 	{ path: '/admin/certificates', access: 'admin' },
+	{ path: '/admin/courses', access: 'admin' },
 	{ path: '/supervisor', access: 'supervisor' },
 	{ path: '/admin', access: 'admin' },
 	{ path: '/admin/units', access: 'admin' },
@@ -42,5 +43,6 @@ export const ACTIONS: Array<{ path: string; access: RouteAccess; form: Record<st
 	{ path: '/admin/positions?/create', access: 'admin', form: { code: 'WALK-POS', name: 'Jabatan uji akses', kind: 'pelaksana' } },
 	{ path: '/admin/people/new', access: 'admin', form: { name: 'Orang Uji Akses', nip: '', email: 'walk@pemkomedan.go.id', roles: 'learner' } },
 	{ path: '/admin/people/import', access: 'admin', form: {} },
+	{ path: '/admin/courses?/assign', access: 'admin', form: { courseId: 'pelayanan-publik-prima', login: 'pegawai@bina.medan.go.id' } },
 	{ path: '/admin/certificates?/revoke', access: 'admin', form: { code: 'BINA-AAAA-BBBB-CCCC-DDDD', reason: 'uji akses' } }
 ];
