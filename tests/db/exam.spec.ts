@@ -178,4 +178,40 @@ describe('final exam and certificate', () => {
 		await expect(viewAttempt(t.db, stranger, started.attemptId)).rejects.toThrow();
 		await expect(submitAttempt(t.db, stranger, started.attemptId)).rejects.toThrow();
 	});
+
+	it('review of graded answers follows the feedback setting: never, after submit, after the exam closes', async () => {
+		const setFeedback = (feedback: 'never' | 'after-submit' | 'after-close') => {
+			const { courses } = loadContent(path.resolve('content'));
+			const c = courses.find((x) => x.id === COURSE)!;
+			c.exam = { ...c.exam!, feedback, attempts: 2, waitMinutes: 0 };
+			setContentIndex(courses);
+		};
+		const reviewed = async (actor: Awaited<ReturnType<typeof readyLearner>>, attemptId: number) =>
+			(await viewAttempt(t.db, actor, attemptId))!.questions.some((q) => q.review !== null);
+		try {
+			setFeedback('never');
+			const a = await readyLearner();
+			const first = (await startAttempt(t.db, a, COURSE)) as { ok: true; attemptId: number };
+			await submitAttempt(t.db, a, first.attemptId);
+			expect(await reviewed(a, first.attemptId)).toBe(false);
+
+			setFeedback('after-submit');
+			expect(await reviewed(a, first.attemptId)).toBe(true);
+
+			setFeedback('after-close');
+			const b = await readyLearner();
+			const one = (await startAttempt(t.db, b, COURSE)) as { ok: true; attemptId: number };
+			await submitAttempt(t.db, b, one.attemptId);
+			// One of two attempts used: the key stays hidden so the second attempt means something.
+			expect(await reviewed(b, one.attemptId)).toBe(false);
+			const two = (await startAttempt(t.db, b, COURSE)) as { ok: true; attemptId: number };
+			await submitAttempt(t.db, b, two.attemptId);
+			// No attempts left: the exam is closed for this learner, the review opens.
+			expect(await reviewed(b, two.attemptId)).toBe(true);
+			expect(await reviewed(b, one.attemptId)).toBe(true);
+		} finally {
+			setFeedback('after-submit');
+			setContentIndex(loadContent(path.resolve('content')).courses);
+		}
+	});
 });

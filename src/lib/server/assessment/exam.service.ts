@@ -229,7 +229,7 @@ export async function viewAttempt(db: Db, actor: Actor, attemptId: number, now =
 		const exam = examOf(row.course_id);
 		const snap = machine.getSnapshot();
 		const questions = questionsOf(row);
-		const showKeys = (status === 'passed' || status === 'failed') && exam?.feedback === 'after-submit' && exam.review;
+		const showKeys = (status === 'passed' || status === 'failed') && !!exam?.review && (await feedbackOpen(trx, row, exam.feedback, exam.attempts));
 		const answerRows = showKeys || status === 'awaiting-manual-grading' ? await trx.selectFrom('exam_answer').selectAll().where('attempt_id', '=', row.id).execute() : [];
 		machine.stop();
 		return {
@@ -251,6 +251,19 @@ export async function viewAttempt(db: Db, actor: Actor, attemptId: number, now =
 			}))
 		};
 	});
+}
+
+/**
+ * When graded answers may be reviewed: right after submitting ('after-submit'), once the exam is
+ * closed for this learner ('after-close': passed, or no attempts left), or never.
+ */
+async function feedbackOpen(trx: Trx, row: AttemptRow, feedback: Exam['feedback'], attemptsAllowed: number | null): Promise<boolean> {
+	if (feedback === 'after-submit') return true;
+	if (feedback === 'never') return false;
+	const rows = await trx.selectFrom('exam_attempt').select(['status', 'passed']).where('enrolment_id', '=', row.enrolment_id).execute();
+	if (rows.some((r) => r.passed)) return true;
+	const finished = rows.filter((r) => r.status === 'passed' || r.status === 'failed').length;
+	return attemptsAllowed !== null && finished >= attemptsAllowed;
 }
 
 function shuffleForAttempt(q: PublicQuestion, shuffle: boolean, seed: string): PublicQuestion {
