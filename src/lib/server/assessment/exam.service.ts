@@ -231,6 +231,9 @@ export async function viewAttempt(db: Db, actor: Actor, attemptId: number, now =
 		const questions = questionsOf(row);
 		const showKeys = (status === 'passed' || status === 'failed') && !!exam?.review && (await feedbackOpen(trx, row, exam.feedback, exam.attempts));
 		const answerRows = showKeys || status === 'awaiting-manual-grading' ? await trx.selectFrom('exam_answer').selectAll().where('attempt_id', '=', row.id).execute() : [];
+		// The browser runs the same machine from this snapshot for instant feedback; it holds
+		// question ids and the learner's own answers, never a key or a score rule it could bend.
+		const persisted = machine.getPersistedSnapshot();
 		machine.stop();
 		return {
 			id: row.id,
@@ -244,6 +247,8 @@ export async function viewAttempt(db: Db, actor: Actor, attemptId: number, now =
 			percent: snap.context.score !== null && snap.context.maxScore ? Math.round((snap.context.score / snap.context.maxScore) * 1000) / 10 : null,
 			passMark: exam?.passMark ?? null,
 			answers: snap.context.answers as Record<string, unknown>,
+			machineSnapshot: JSON.parse(JSON.stringify(persisted)) as unknown,
+			questionIds: row.question_ids as string[],
 			questions: questions.map((q) => ({
 				public: shuffleForAttempt(toPublicQuestion(q, `${row.id}:${q.id}`), exam?.shuffleOptions ?? false, `${row.id}:${q.id}`),
 				points: q.points,
