@@ -13,21 +13,9 @@ import { list } from './yaml-fields';
 // ---------------------------------------------------------------------------------------------
 // Heading anchors
 
-/**
- * Heading anchor: lowercase ASCII, words joined by dashes, at most 80 characters ("Tahap 2:
- * Perencanaan Kegiatan" becomes "tahap-2-perencanaan-kegiatan"). Must stay identical to
- * `slugify` in ./dialect.js, which sets the anchors in the rendered page.
- */
-export function slugify(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/<[^>]+>/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80);
-}
+// Heading anchors: the renderer (dialect.js) sets them, so the checks use its very function.
+import { slugify } from './dialect.js';
+export { slugify };
 
 // ---------------------------------------------------------------------------------------------
 // Markdown bodies: headings, directives, terms, links, images, words

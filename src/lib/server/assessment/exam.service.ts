@@ -8,7 +8,7 @@ import type { DB } from '../db/schema';
 import type { Actor } from '../access';
 import { ForbiddenError } from '../access';
 import { contentIndex } from '../catalog/content-index';
-import { courseVersion, findEnrolment } from '../learning/learning.service';
+import { completedModuleCount, courseVersion, findEnrolment } from '../learning/learning.service';
 import { gradeAnswer } from '../../content/grade';
 import { toPublicQuestion } from '../../content/load';
 import type { Exam, PublicQuestion, Question } from '../../content/types';
@@ -58,18 +58,12 @@ export async function examOverview(db: Db, actor: Actor, courseId: string, now =
 	else if (!enrolment) block = { code: 'not_enrolled' };
 	else {
 		const version = await courseVersion(db, enrolment.course_version_id);
-		const done = await db
-			.selectFrom('module_progress')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('enrolment_id', '=', enrolment.id)
-			.where('status', '=', 'completed')
-			.where('module_id', 'in', version.modules.map((m) => m.moduleId))
-			.executeTakeFirstOrThrow();
+		const done = await completedModuleCount(db, enrolment.id, version);
 		// Attempts count from the last pass: a recertification gets the full number again.
 		const lastPass = attempts.findLastIndex((a) => a.passed);
 		const finished = attempts.slice(lastPass + 1).filter((a) => a.status !== 'answering' && a.status !== 'reviewing');
 		const last = attempts.filter((a) => a.status !== 'answering' && a.status !== 'reviewing').at(-1);
-		if (Number(done.n) < version.modules.length) block = { code: 'modules_incomplete', done: Number(done.n), total: version.modules.length };
+		if (done < version.modules.length) block = { code: 'modules_incomplete', done, total: version.modules.length };
 		else if (lastPass >= 0 && !(await mayRecertify(db, actor.id, courseId, now))) block = { code: 'already_certified' };
 		else if (exam.attempts !== null && finished.length >= exam.attempts) block = { code: 'no_attempts_left', allowed: exam.attempts };
 		else if (last?.submitted_at && exam.waitMinutes > 0) {

@@ -192,19 +192,24 @@ export async function completeModule(db: Db, actor: Actor, courseId: string, mod
 				oc.columns(['enrolment_id', 'module_id']).doUpdateSet({ status: 'completed', completed_at: sql`coalesce(module_progress.completed_at, excluded.completed_at)` })
 			)
 			.execute();
-		const done = await trx
-			.selectFrom('module_progress')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('enrolment_id', '=', enrolment.id)
-			.where('status', '=', 'completed')
-			.where('module_id', 'in', version.modules.map((m) => m.moduleId))
-			.executeTakeFirstOrThrow();
-		const courseCompleted = Number(done.n) === version.modules.length;
+		const courseCompleted = (await completedModuleCount(trx, enrolment.id, version)) === version.modules.length;
 		if (courseCompleted && enrolment.status !== 'completed') {
 			await trx.updateTable('enrolment').set({ status: 'completed', completed_at: now }).where('id', '=', enrolment.id).where('status', '<>', 'completed').execute();
 		}
 		return { ok: true as const, courseCompleted };
 	});
+}
+
+/** How many of the version's modules the enrolment has completed. */
+export async function completedModuleCount(db: Db, enrolmentId: number, version: CourseVersionRow): Promise<number> {
+	const done = await db
+		.selectFrom('module_progress')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('enrolment_id', '=', enrolmentId)
+		.where('status', '=', 'completed')
+		.where('module_id', 'in', version.modules.map((m) => m.moduleId))
+		.executeTakeFirstOrThrow();
+	return Number(done.n);
 }
 
 /** Throws unless the actor is the person (learners only read their own learning). */
