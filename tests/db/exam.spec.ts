@@ -4,7 +4,7 @@ import { loadContent } from '../../src/lib/content/load';
 import { syncCatalog } from '../../src/lib/server/catalog/catalog.sync';
 import { setContentIndex } from '../../src/lib/server/catalog/content-index';
 import { answerPractice, completeModule, courseForLearner, enrol } from '../../src/lib/server/learning/learning.service';
-import { examOverview, gradeEssay, saveAnswers, startAttempt, submitAttempt, viewAttempt } from '../../src/lib/server/assessment/exam.service';
+import { examOverview, grantRetry, gradeEssay, saveAnswers, startAttempt, submitAttempt, viewAttempt } from '../../src/lib/server/assessment/exam.service';
 import { myCertificates, revokeCertificate, tickCertifications, verifyCertificate } from '../../src/lib/server/certification/certification.service';
 import type { Course, Question } from '../../src/lib/content/types';
 import { createTestDatabase, type TestDatabase } from './test-db';
@@ -213,5 +213,29 @@ describe('final exam and certificate', () => {
 			setFeedback('after-submit');
 			setContentIndex(loadContent(path.resolve('content')).courses);
 		}
+	});
+
+	it('a trainer of the course may allow one retry at once, with a reason; others may not', async () => {
+		const actor = await readyLearner();
+		const t0 = new Date();
+		const first = (await startAttempt(t.db, actor, COURSE, t0)) as { ok: true; attemptId: number };
+		await submitAttempt(t.db, actor, first.attemptId, t0);
+		expect(await startAttempt(t.db, actor, COURSE, t0)).toMatchObject({ ok: false, block: { code: 'waiting' } });
+		// The learner cannot grant themselves a retry, nor can a trainer of another course.
+		await expect(grantRetry(t.db, actor, first.attemptId, 'saya mau')).rejects.toThrow();
+		const outsider = await addPerson(t.db, { roles: ['learner', 'trainer'] });
+		await expect(grantRetry(t.db, { id: outsider.id, roles: ['learner', 'trainer'], unitId: null }, first.attemptId, 'x')).rejects.toThrow();
+		const trainer = await addPerson(t.db, { roles: ['learner', 'trainer'] });
+		await t.db.insertInto('course_trainer').values({ course_id: COURSE, person_id: trainer.id }).execute();
+		const tActor = { id: trainer.id, roles: ['learner' as const, 'trainer' as const], unitId: null };
+		expect(await grantRetry(t.db, tActor, first.attemptId, '  ')).toEqual({ ok: false, code: 'reason_required' });
+		expect(await grantRetry(t.db, tActor, first.attemptId, 'Listrik padam di kantor kelurahan.')).toEqual({ ok: true });
+		const second = await startAttempt(t.db, actor, COURSE, t0);
+		expect(second.ok).toBe(true);
+		const grant = await t.db.selectFrom('exam_grant').selectAll().where('granted_by', '=', trainer.id).executeTakeFirstOrThrow();
+		expect(grant.used_by_attempt_id).toBe((second as { attemptId: number }).attemptId);
+		// Used once: after the second attempt fails, the wait applies again.
+		await submitAttempt(t.db, actor, (second as { attemptId: number }).attemptId, t0);
+		expect(await startAttempt(t.db, actor, COURSE, t0)).toMatchObject({ ok: false, block: { code: 'waiting' } });
 	});
 });

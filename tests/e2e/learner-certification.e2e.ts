@@ -45,6 +45,29 @@ async function answerExamCorrectly(page: Page, pool: Question[]) {
 	}
 }
 
+/** If an essay was drawn, a trainer grades it with the rubric, which completes the attempt. */
+async function gradeEssaysIfPending(page: Page, browser: import('@playwright/test').Browser) {
+	const result = page.locator('.result h2');
+	await expect(result).toBeVisible();
+	if (!(await result.textContent())!.includes('menunggu penilaian pelatih')) return;
+	const attemptUrl = page.url();
+	const trainer = await browser.newPage();
+	await signInAndWait(trainer, ACCOUNTS.trainer);
+	await trainer.goto('/trainer');
+	await trainer.locator(`a[href="/trainer/grading/${attemptUrl.split('/').pop()}"]`).click();
+	await expect(trainer.getByRole('heading', { name: 'Rubrik' }).first()).toBeVisible();
+	for (let left = await trainer.locator('main form').count(); left > 0; left--) {
+		const form = trainer.locator('main form').first();
+		const label = (await form.locator('label').first().textContent())!;
+		await form.getByLabel(/^Poin/).fill(/0–(\d+)/.exec(label)![1]);
+		await form.getByRole('button', { name: 'Simpan nilai' }).click();
+		await expect(trainer.locator('main form')).toHaveCount(left - 1);
+	}
+	await expect(trainer.getByRole('status')).toContainText('hasil ujian telah ditetapkan');
+	await trainer.close();
+	await page.goto(attemptUrl);
+}
+
 test('a learner finishes a course, passes the final exam, downloads the PDF and verifies it', async ({ page, browser }) => {
 	test.setTimeout(240_000);
 	const courseId = 'manajemen-proyek-pemerintahan';
@@ -69,27 +92,7 @@ test('a learner finishes a course, passes the final exam, downloads the PDF and 
 	await expect(page.getByText('Anda telah menjawab 10 dari 10 soal.')).toBeVisible();
 	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
 
-	const result = page.locator('.result h2');
-	await expect(result).toBeVisible();
-	const attemptUrl = page.url();
-	if ((await result.textContent())!.includes('menunggu penilaian pelatih')) {
-		// An essay was drawn: the trainer grades it with the rubric, which completes the attempt.
-		const trainer = await browser.newPage();
-		await signInAndWait(trainer, ACCOUNTS.trainer);
-		await trainer.goto('/trainer');
-		await trainer.locator('a[href^="/trainer/grading/"]').first().click();
-		await expect(trainer.getByRole('heading', { name: 'Rubrik' }).first()).toBeVisible();
-		for (let left = await trainer.locator('main form').count(); left > 0; left--) {
-			const form = trainer.locator('main form').first();
-			const label = (await form.locator('label').first().textContent())!;
-			await form.getByLabel(/^Poin/).fill(/0–(\d+)/.exec(label)![1]);
-			await form.getByRole('button', { name: 'Simpan nilai' }).click();
-			await expect(trainer.locator('main form')).toHaveCount(left - 1);
-		}
-		await expect(trainer.getByRole('status')).toContainText('hasil ujian telah ditetapkan');
-		await trainer.close();
-		await page.goto(attemptUrl);
-	}
+	await gradeEssaysIfPending(page, browser);
 	await expect(page.getByRole('heading', { name: 'Selamat, Anda lulus!' })).toBeVisible();
 	await expect(page.getByText('100%')).toBeVisible();
 
@@ -118,7 +121,7 @@ test('a learner finishes a course, passes the final exam, downloads the PDF and 
 	await expect(publicPage.getByRole('heading', { level: 1 })).toHaveText('Kode tidak dikenal');
 });
 
-test('a failed attempt shows the result and the waiting time before a retry', async ({ page }) => {
+test('a failed attempt, the waiting time, a retry allowed by the trainer, and a pass', async ({ page, browser }) => {
 	test.setTimeout(240_000);
 	const courseId = 'e-government-spbe';
 	await signInAndWait(page, ACCOUNTS.supervisor);
@@ -133,4 +136,25 @@ test('a failed attempt shows the result and the waiting time before a retry', as
 	await expect(page.getByText(/Percobaan berikutnya dapat dimulai setelah/)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Mulai ujian' })).toHaveCount(0);
 	await expect(page.getByRole('cell', { name: 'Tidak lulus' })).toBeVisible();
+
+	// The trainer allows another attempt now, with a reason.
+	const trainer = await browser.newPage();
+	await signInAndWait(trainer, ACCOUNTS.trainer);
+	await trainer.goto(`/trainer/courses/${courseId}`);
+	const row = trainer.getByRole('listitem').filter({ hasText: 'Ahmad Fauzi Harahap' });
+	await row.getByRole('button', { name: 'Izinkan ulang sekarang' }).click();
+	await expect(trainer.getByRole('alert')).toHaveText('Tulis alasannya; alasan dicatat.');
+	await row.getByLabel('Alasan').fill('Jaringan kantor kecamatan terputus saat ujian.');
+	await row.getByRole('button', { name: 'Izinkan ulang sekarang' }).click();
+	await expect(trainer.getByRole('status')).toHaveText('Peserta dapat mengulang ujian sekarang.');
+	await trainer.close();
+
+	// The retry, answered correctly, passes.
+	await page.reload();
+	await page.getByRole('button', { name: 'Mulai ujian' }).click();
+	await expect(page.getByRole('heading', { name: 'Percobaan ke-2' })).toBeVisible();
+	await answerExamCorrectly(page, poolOf(courseId));
+	await page.getByRole('button', { name: 'Kirim jawaban' }).click();
+	await gradeEssaysIfPending(page, browser);
+	await expect(page.getByRole('heading', { name: 'Selamat, Anda lulus!' })).toBeVisible();
 });

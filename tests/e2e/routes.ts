@@ -43,6 +43,7 @@ export const ACTIONS: Array<{ path: string; access: RouteAccess; form: Record<st
 	{ path: '/admin/positions?/create', access: 'admin', form: { code: 'WALK-POS', name: 'Jabatan uji akses', kind: 'pelaksana' } },
 	{ path: '/admin/people/new', access: 'admin', form: { name: 'Orang Uji Akses', nip: '', email: 'walk@pemkomedan.go.id', roles: 'learner' } },
 	{ path: '/admin/people/import', access: 'admin', form: {} },
+	{ path: '/trainer/courses/e-government-spbe?/grant', access: 'trainer', form: { attemptId: '1', reason: 'uji akses' } },
 	{ path: '/admin/courses?/assign', access: 'admin', form: { courseId: 'pelayanan-publik-prima', login: 'pegawai@bina.medan.go.id' } },
 	{ path: '/admin/certificates?/revoke', access: 'admin', form: { code: 'BINA-AAAA-BBBB-CCCC-DDDD', reason: 'uji akses' } }
 ];

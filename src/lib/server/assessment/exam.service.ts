@@ -65,10 +65,13 @@ export async function examOverview(db: Db, actor: Actor, courseId: string, now =
 		const last = attempts.filter((a) => a.status !== 'answering' && a.status !== 'reviewing').at(-1);
 		if (done < version.modules.length) block = { code: 'modules_incomplete', done, total: version.modules.length };
 		else if (lastPass >= 0 && !(await mayRecertify(db, actor.id, courseId, now))) block = { code: 'already_certified' };
-		else if (exam.attempts !== null && finished.length >= exam.attempts) block = { code: 'no_attempts_left', allowed: exam.attempts };
-		else if (last?.submitted_at && exam.waitMinutes > 0) {
-			const until = new Date(new Date(last.submitted_at).getTime() + exam.waitMinutes * MINUTE);
-			if (until > now) block = { code: 'waiting', until };
+		else if (!(await openGrant(db, enrolment.id))) {
+			// A trainer's grant waives the attempt cap and the wait once.
+			if (exam.attempts !== null && finished.length >= exam.attempts) block = { code: 'no_attempts_left', allowed: exam.attempts };
+			else if (last?.submitted_at && exam.waitMinutes > 0) {
+				const until = new Date(new Date(last.submitted_at).getTime() + exam.waitMinutes * MINUTE);
+				if (until > now) block = { code: 'waiting', until };
+			}
 		}
 	}
 	const open = attempts.find((a) => a.status === 'answering' || a.status === 'reviewing');
@@ -80,6 +83,10 @@ export async function examOverview(db: Db, actor: Actor, courseId: string, now =
 		openAttemptId: open?.id ?? null,
 		block: open ? null : block
 	};
+}
+
+async function openGrant(db: Db | Trx, enrolmentId: number) {
+	return db.selectFrom('exam_grant').select('id').where('enrolment_id', '=', enrolmentId).where('used_by_attempt_id', 'is', null).orderBy('id').executeTakeFirst();
 }
 
 /** A certified learner may sit the exam again once the certificate is expiring, expired or being renewed. */
@@ -128,6 +135,8 @@ export async function startAttempt(db: Db, actor: Actor, courseId: string, now =
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		const grant = await openGrant(trx, enrolment.id);
+		if (grant) await trx.updateTable('exam_grant').set({ used_by_attempt_id: id }).where('id', '=', grant.id).execute();
 		await recordExamStarted(trx, actor.id, courseId, now);
 		return id;
 	});
@@ -348,6 +357,43 @@ export async function submitAttempt(db: Db, actor: Actor, attemptId: number, now
 		machine.stop();
 		return status;
 	});
+}
+
+// ---- trainers: another attempt now ---------------------------------------------------------
+
+export async function failedAttempts(db: Db, actor: Actor, courseId: string) {
+	if (!(await isCourseTrainer(db, actor, courseId))) throw new ForbiddenError();
+	// The latest attempt of each enrolment, when it failed, with any grant not yet used.
+	return db
+		.selectFrom('exam_attempt as a')
+		.innerJoin('person as p', 'p.id', 'a.person_id')
+		.select((eb) => [
+			'a.id',
+			'a.attempt_no as attemptNo',
+			'a.percent',
+			'a.submitted_at as submittedAt',
+			'p.name',
+			eb.exists(eb.selectFrom('exam_grant as g').whereRef('g.enrolment_id', '=', 'a.enrolment_id').where('g.used_by_attempt_id', 'is', null)).as('granted')
+		])
+		.where('a.course_id', '=', courseId)
+		.where('a.status', '=', 'failed')
+		.where((eb) => eb.not(eb.exists(eb.selectFrom('exam_attempt as b').whereRef('b.enrolment_id', '=', 'a.enrolment_id').whereRef('b.attempt_no', '>', 'a.attempt_no'))))
+		.orderBy('a.submitted_at', 'desc')
+		.limit(50)
+		.execute();
+}
+
+export type GrantResult = { ok: true } | { ok: false; code: 'reason_required' | 'not_failed' };
+
+/** Lets the learner start another attempt now, once; the reason is kept. Granting twice is harmless. */
+export async function grantRetry(db: Db, actor: Actor, attemptId: number, reason: string): Promise<GrantResult> {
+	const attempt = await db.selectFrom('exam_attempt').select(['course_id', 'enrolment_id', 'status']).where('id', '=', attemptId).executeTakeFirst();
+	if (!attempt || !(await isCourseTrainer(db, actor, attempt.course_id))) throw new ForbiddenError();
+	if (!reason.trim()) return { ok: false, code: 'reason_required' };
+	if (attempt.status !== 'failed') return { ok: false, code: 'not_failed' };
+	if (await openGrant(db, attempt.enrolment_id)) return { ok: true };
+	await db.insertInto('exam_grant').values({ enrolment_id: attempt.enrolment_id, granted_by: actor.id, reason: reason.trim() }).execute();
+	return { ok: true };
 }
 
 // ---- trainers: essays ----------------------------------------------------------------------

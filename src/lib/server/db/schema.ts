@@ -173,6 +173,15 @@ export interface ExamAttempt {
   submitted_at: Timestamp | null;
 }
 
+export interface ExamGrant {
+  enrolment_id: number;
+  granted_at: Generated<Timestamp>;
+  granted_by: number;
+  id: Generated<number>;
+  reason: string;
+  used_by_attempt_id: number | null;
+}
+
 export interface JobPosition {
   code: string;
   created_at: Generated<Timestamp>;
@@ -267,6 +276,7 @@ export interface DB {
   enrolment: Enrolment;
   exam_answer: ExamAnswer;
   exam_attempt: ExamAttempt;
+  exam_grant: ExamGrant;
   job_position: JobPosition;
   login_throttle: LoginThrottle;
   module_progress: ModuleProgress;
