@@ -48,6 +48,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
 	// numeric as number for averages and scores.
 	pg.default.types.setTypeParser(1700, (v: string) => Number(v));
 	const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+	// An idle connection closed by the server (a restart, a failover, a dropped test database)
+	// must not bring the process down; the pool opens a new one on the next query.
+	pool.on('error', (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 	return {
 		db,
