@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatTime } from '$lib/format';
 import { safeReturnPath } from '$lib/auth/roles';
 import { db } from '$lib/server/db';
 import { signIn } from '$lib/server/auth/auth.service';
@@ -13,10 +13,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, next);
 	return { next };
 };
-
-function timeText(date: Date): string {
-	return new Intl.DateTimeFormat(getLocale() === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' }).format(date);
-}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -31,7 +27,7 @@ export const actions: Actions = {
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000));
-				return fail(429, { login, message: m.login_throttled({ minutes, time: timeText(result.retryAt) }) });
+				return fail(429, { login, message: m.login_throttled({ minutes, time: formatTime(result.retryAt) }) });
 			}
 			return fail(400, { login, message: m.login_invalid() });
 		}

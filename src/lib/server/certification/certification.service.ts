@@ -242,16 +242,23 @@ export async function revokeCertificate(db: Db, actor: Actor, code: string, reas
 	});
 }
 
-export async function listCertificatesForAdmin(db: Db, actor: Actor, q: string, now = new Date()) {
+export async function listCertificatesForAdmin(db: Db, actor: Actor, filter: { q: string; offset: number; limit: number }, now = new Date()) {
 	requireRole(actor, 'admin');
 	const window = await expiringWindowDays(db);
-	let query = db.selectFrom('certificate as c').select(certificateColumns).orderBy('c.issued_at', 'desc').limit(100);
-	if (q) {
+	let base = db.selectFrom('certificate as c');
+	if (filter.q) {
+		const q = filter.q;
 		const like = `%${q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
-		query = query.where((eb) => eb.or([eb(eb.fn('lower', ['c.holder_name']), 'like', like), eb('c.code', '=', q.toUpperCase()), eb('c.holder_nip', '=', q.replace(/\s/g, ''))]));
+		base = base.where((eb) => eb.or([eb(eb.fn('lower', ['c.holder_name']), 'like', like), eb('c.code', '=', q.toUpperCase()), eb('c.holder_nip', '=', q.replace(/\s/g, ''))]));
 	}
-	const rows = await query.execute();
-	return rows.map((r) => ({ ...r, jp: Number(r.jp), state: certificateState({ expires_at: r.expiresAt, revoked_at: r.revokedAt }, now, window) }));
+	const [rows, total] = await Promise.all([
+		base.select(certificateColumns).orderBy('c.issued_at', 'desc').orderBy('c.id', 'desc').offset(filter.offset).limit(filter.limit).execute(),
+		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return {
+		rows: rows.map((r) => ({ ...r, jp: Number(r.jp), state: certificateState({ expires_at: r.expiresAt, revoked_at: r.revokedAt }, now, window) })),
+		total: Number(total.n)
+	};
 }
 
 export { DAY };

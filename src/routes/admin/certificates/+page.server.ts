@@ -1,13 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
-import { text } from '$lib/server/form';
+import { pageNumber, text } from '$lib/server/form';
 import { listCertificatesForAdmin, revokeCertificate } from '$lib/server/certification/certification.service';
 import type { Actions, PageServerLoad } from './$types';
 
+const PAGE_SIZE = 25;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const q = url.searchParams.get('q')?.trim() ?? '';
-	return { q, certificates: await listCertificatesForAdmin(db(), locals.user!, q) };
+	const page = pageNumber(url);
+	const certificates = await listCertificatesForAdmin(db(), locals.user!, { q, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+	return { q, certificates, page, pageSize: PAGE_SIZE };
 };
 
 export const actions: Actions = {

@@ -1,13 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime } from '$lib/format';
 import { db } from '$lib/server/db';
 import { contentIndex } from '$lib/server/catalog/content-index';
 import { examOverview, startAttempt, type ExamBlock } from '$lib/server/assessment/exam.service';
 import type { Actions, PageServerLoad } from './$types';
 
 function blockText(block: ExamBlock): string {
-	const fmt = (d: Date) => new Intl.DateTimeFormat(getLocale() === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(d);
 	switch (block.code) {
 		case 'no_exam':
 			return m.exam_none();
@@ -18,7 +17,7 @@ function blockText(block: ExamBlock): string {
 		case 'no_attempts_left':
 			return m.exam_no_attempts({ n: block.allowed });
 		case 'waiting':
-			return m.exam_waiting({ time: fmt(block.until) });
+			return m.exam_waiting({ time: formatDateTime(block.until) });
 		case 'already_certified':
 			return m.exam_already_passed();
 	}
