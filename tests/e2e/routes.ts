@@ -5,9 +5,22 @@
 //         'guest'      signed-out visitors; a signed-in person is sent on (303) to their home
 //         'signed-in'  any signed-in person (the learner's pages)
 //         a role       only people holding that role (others get 403, signed-out go to sign in)
-export type RouteAccess = 'public' | 'guest' | 'signed-in' | 'learner' | 'trainer' | 'supervisor' | 'admin';
+import { CAREER_ACTIONS, CAREER_ROUTES } from './routes-career';
+import { SUPERVISION_ACTIONS, SUPERVISION_ROUTES } from './routes-supervision';
+import { EVALUATION_ACTIONS, EVALUATION_ROUTES } from './routes-evaluation';
 
-export const ROUTES: Array<{ path: string; access: RouteAccess }> = [
+export type RouteAccess = 'public' | 'guest' | 'signed-in' | 'learner' | 'trainer' | 'supervisor' | 'admin';
+export interface WalkRoute {
+	path: string;
+	access: RouteAccess;
+}
+export interface WalkAction {
+	path: string;
+	access: RouteAccess;
+	form: Record<string, string>;
+}
+
+export const ROUTES: WalkRoute[] = [
 	{ path: '/login', access: 'guest' },
 	{ path: '/health', access: 'public' },
 	{ path: '/', access: 'signed-in' },
@@ -34,16 +47,22 @@ export const ROUTES: Array<{ path: string; access: RouteAccess }> = [
 	{ path: '/admin/people', access: 'admin' },
 	{ path: '/admin/people/new', access: 'admin' },
 	{ path: '/admin/people/1', access: 'admin' },
-	{ path: '/admin/people/import', access: 'admin' }
+	{ path: '/admin/people/import', access: 'admin' },
+	...CAREER_ROUTES,
+	...SUPERVISION_ROUTES,
+	...EVALUATION_ROUTES
 ];
 
 /** Form actions that change data: the walk posts to each as every role. */
-export const ACTIONS: Array<{ path: string; access: RouteAccess; form: Record<string, string> }> = [
+export const ACTIONS: WalkAction[] = [
 	{ path: '/admin/units?/create', access: 'admin', form: { code: 'WALK-UNIT', name: 'Unit uji akses', kind: 'bagian', parentId: '' } },
 	{ path: '/admin/positions?/create', access: 'admin', form: { code: 'WALK-POS', name: 'Jabatan uji akses', kind: 'pelaksana' } },
 	{ path: '/admin/people/new', access: 'admin', form: { name: 'Orang Uji Akses', nip: '', email: 'walk@pemkomedan.go.id', roles: 'learner' } },
 	{ path: '/admin/people/import', access: 'admin', form: {} },
 	{ path: '/trainer/courses/e-government-spbe?/grant', access: 'trainer', form: { attemptId: '1', reason: 'uji akses' } },
 	{ path: '/admin/courses?/assign', access: 'admin', form: { courseId: 'pelayanan-publik-prima', login: 'pegawai@bina.medan.go.id' } },
-	{ path: '/admin/certificates?/revoke', access: 'admin', form: { code: 'BINA-AAAA-BBBB-CCCC-DDDD', reason: 'uji akses' } }
+	{ path: '/admin/certificates?/revoke', access: 'admin', form: { code: 'BINA-AAAA-BBBB-CCCC-DDDD', reason: 'uji akses' } },
+	...CAREER_ACTIONS,
+	...SUPERVISION_ACTIONS,
+	...EVALUATION_ACTIONS
 ];

@@ -11,6 +11,8 @@ import { ForbiddenError, requireRole, type Actor } from '../access';
 import { unitSubtree } from '../org/org.repository';
 import { CERTIFICATION_MACHINE_VERSION, certificationMachine, certificationStatus } from '../../machines/certification.machine';
 import { courseVersion } from '../learning/learning.service';
+import { recordCompletion } from '../career/completion.service';
+import { revokeEvidence } from '../competency/evidence.repository';
 
 type Db = Kysely<DB>;
 type Trx = Transaction<DB> | Kysely<DB>;
@@ -135,6 +137,8 @@ export async function recordExamResult(trx: Trx, input: { attemptId: number; pas
 		.where('id', '=', attempt.enrolment_id)
 		.where('status', '<>', 'completed')
 		.execute();
+	// The completion pipeline, in this same transaction: JP, competency evidence, plan items.
+	if (inserted) await recordCompletion(trx, { enrolmentId: attempt.enrolment_id, completedAt: issuedAt, certificateId: inserted.id });
 	return inserted?.id ?? null;
 }
 
@@ -238,6 +242,8 @@ export async function revokeCertificate(db: Db, actor: Actor, code: string, reas
 		const row = await trx.selectFrom('certification').selectAll().where('id', '=', cert.certification_id).executeTakeFirstOrThrow();
 		await applyEvents(trx, row, [{ type: 'admin.revoke', reason: reason.trim(), by: actor.id }], actor.id, reason.trim());
 		await trx.updateTable('certificate').set({ revoked_at: now, revoked_by: actor.id, revoked_reason: reason.trim() }).where('id', '=', cert.id).execute();
+		// A revoked certificate stops proving its competency levels.
+		await revokeEvidence(trx, 'certificate', String(cert.id), reason.trim(), now);
 		return { ok: true as const };
 	});
 }

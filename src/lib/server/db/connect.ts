@@ -47,6 +47,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
 	pg.default.types.setTypeParser(20, (v: string) => Number(v));
 	// numeric as number for averages and scores.
 	pg.default.types.setTypeParser(1700, (v: string) => Number(v));
+	// date as its YYYY-MM-DD text: a calendar day has no time zone, and a JS Date would put it
+	// at midnight of whatever zone the server runs in.
+	pg.default.types.setTypeParser(1082, (v: string) => v);
 	const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
 	// An idle connection closed by the server (a restart, a failover, a dropped test database)
 	// must not bring the process down; the pool opens a new one on the next query.
@@ -75,7 +78,7 @@ async function openPglite(dataDir: string | null): Promise<DbHandle> {
 		fs.mkdirSync(dataDir, { recursive: true });
 		release = await lockDataDir(dataDir);
 	}
-	const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v) };
+	const parsers = { [types.INT8]: (v: string) => Number(v), [types.NUMERIC]: (v: string) => Number(v), [types.DATE]: (v: string) => v };
 	let client: InstanceType<typeof PGlite>;
 	try {
 		client = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });

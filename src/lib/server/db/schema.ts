@@ -86,11 +86,35 @@ export interface CertificationEvent {
 }
 
 export interface Competency {
+  active: Generated<boolean>;
   code: string;
   description: Generated<string>;
   kind: string;
   name: string;
   position: Generated<number>;
+}
+
+export interface CompetencyEvidence {
+  competency_code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  level: number;
+  note: string | null;
+  person_id: number;
+  recorded_by: number | null;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  source: string;
+  source_ref: string;
+  title: string;
+  valid_from: string;
+  valid_until: string | null;
+}
+
+export interface CompetencyLevel {
+  competency_code: string;
+  description: string;
+  level: number;
 }
 
 export interface Course {
@@ -125,11 +149,28 @@ export interface CourseVersion {
   total_minutes: number;
 }
 
+export interface DevelopmentPlan {
+  approved_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  evaluated_at: Timestamp | null;
+  evaluation_note: string | null;
+  evaluation_rating: string | null;
+  id: Generated<number>;
+  machine_version: number;
+  person_id: number;
+  snapshot: Json;
+  status: string;
+  submitted_at: Timestamp | null;
+  supervisor_id: number | null;
+  updated_at: Generated<Timestamp>;
+  year: number;
+}
+
 export interface Enrolment {
   completed_at: Timestamp | null;
   course_id: string;
   course_version_id: number;
-  due_at: Timestamp | null;
+  due_at: string | null;
   enrolled_at: Generated<Timestamp>;
   id: Generated<number>;
   last_module_id: string | null;
@@ -182,6 +223,27 @@ export interface ExamGrant {
   used_by_attempt_id: number | null;
 }
 
+export interface ExternalTraining {
+  competency_code: string | null;
+  competency_level: number | null;
+  created_at: Generated<Timestamp>;
+  document: Buffer;
+  document_name: string;
+  document_type: string;
+  end_date: string;
+  id: Generated<number>;
+  jp: number;
+  kind: string;
+  organiser: string;
+  person_id: number;
+  review_note: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  start_date: string;
+  status: Generated<string>;
+  title: string;
+}
+
 export interface JobPosition {
   code: string;
   created_at: Generated<Timestamp>;
@@ -189,6 +251,19 @@ export interface JobPosition {
   kind: string;
   name: string;
   updated_at: Generated<Timestamp>;
+}
+
+export interface JpEntry {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  jp: number;
+  kind: string;
+  minutes: number | null;
+  occurred_on: string;
+  person_id: number;
+  source: string;
+  source_ref: string;
+  title: string;
 }
 
 export interface LoginThrottle {
@@ -216,6 +291,19 @@ export interface ModuleVersion {
   position: number;
   question_ids: Generated<Json>;
   title: string;
+}
+
+export interface Notification {
+  created_at: Generated<Timestamp>;
+  dedupe_key: string | null;
+  email_status: Generated<string>;
+  emailed_at: Timestamp | null;
+  id: Generated<number>;
+  kind: string;
+  link: string | null;
+  params: Generated<Json>;
+  person_id: number;
+  read_at: Timestamp | null;
 }
 
 export interface OrgUnit {
@@ -247,6 +335,38 @@ export interface PersonRole {
   role: string;
 }
 
+export interface PlanEvent {
+  actor_id: number | null;
+  at: Generated<Timestamp>;
+  comment: string | null;
+  event: string;
+  from_status: string;
+  id: Generated<number>;
+  plan_id: number;
+  to_status: string;
+}
+
+export interface PlanItem {
+  competency_code: string | null;
+  completed_at: Timestamp | null;
+  course_id: string | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  plan_id: number;
+  position: number;
+  status: Generated<string>;
+  target_date: string | null;
+  target_level: number | null;
+  title: string;
+}
+
+export interface PositionCompetency {
+  competency_code: string;
+  position_id: number;
+  required_level: number;
+}
+
 export interface PracticeAnswer {
   answered_at: Generated<Timestamp>;
   correct: boolean;
@@ -270,20 +390,29 @@ export interface DB {
   certification: Certification;
   certification_event: CertificationEvent;
   competency: Competency;
+  competency_evidence: CompetencyEvidence;
+  competency_level: CompetencyLevel;
   course: Course;
   course_trainer: CourseTrainer;
   course_version: CourseVersion;
+  development_plan: DevelopmentPlan;
   enrolment: Enrolment;
   exam_answer: ExamAnswer;
   exam_attempt: ExamAttempt;
   exam_grant: ExamGrant;
+  external_training: ExternalTraining;
   job_position: JobPosition;
+  jp_entry: JpEntry;
   login_throttle: LoginThrottle;
   module_progress: ModuleProgress;
   module_version: ModuleVersion;
+  notification: Notification;
   org_unit: OrgUnit;
   person: Person;
   person_role: PersonRole;
+  plan_event: PlanEvent;
+  plan_item: PlanItem;
+  position_competency: PositionCompetency;
   practice_answer: PracticeAnswer;
   rate_limit: RateLimit;
 }

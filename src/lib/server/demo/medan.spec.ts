@@ -168,7 +168,8 @@ describe('fixed demo accounts', () => {
 			'pelatih@bina.medan.go.id',
 			'atasan@bina.medan.go.id',
 			'pegawai@bina.medan.go.id',
-			'kadis@bina.medan.go.id'
+			'kadis@bina.medan.go.id',
+			'lurah@bina.medan.go.id'
 		]);
 		expect(people.slice(0, demoAccounts.length).map((p) => p.email)).toEqual(demoAccounts.map((a) => a.email));
 		for (const a of demoAccounts) {
@@ -178,7 +179,7 @@ describe('fixed demo accounts', () => {
 	});
 
 	it('have realistic names', () => {
-		for (const a of demoAccounts) expect(byEmail(a.email).name, a.email).not.toMatch(/admin|pelatih|atasan|pegawai|kadis|demo/i);
+		for (const a of demoAccounts) expect(byEmail(a.email).name, a.email).not.toMatch(/admin|pelatih|atasan|pegawai|kadis|lurah|demo/i);
 	});
 
 	it('admin: administrator in BKPSDM', () => {
@@ -218,6 +219,8 @@ describe('fixed demo accounts', () => {
 		const lurah = headOf(staff.unitCode);
 		expect(lurah.positionCode).toBe('LURAH');
 		expect(staff.supervisorNip).toBe(lurah.nip);
+		expect(lurah.email).toBe('lurah@bina.medan.go.id');
+		expect(lurah.roles).toEqual(['learner', 'supervisor']);
 	});
 
 	it('kadis: head of Disdukcapil', () => {

@@ -153,6 +153,11 @@ export const demoAccounts: Array<{ email: string; role: string; description: str
 		email: 'kadis@bina.medan.go.id',
 		role: 'supervisor',
 		description: 'Kepala Dinas Kependudukan dan Pencatatan Sipil: atasan seluruh pegawai Disdukcapil.'
+	},
+	{
+		email: 'lurah@bina.medan.go.id',
+		role: 'supervisor',
+		description: 'Lurah Padang Bulan: atasan langsung pegawai@, menyetujui dan menilai rencana pengembangannya (IDP).'
 	}
 ];
 
@@ -208,6 +213,16 @@ const FIXED: FixedPerson[] = [
 		email: 'kadis@bina.medan.go.id',
 		unitCode: 'DISDUKCAPIL',
 		positionCode: 'KADIS',
+		roles: ['learner', 'supervisor'],
+		supervisorNip: null,
+		head: true
+	},
+	{
+		nip: '198206112006042001',
+		name: 'Rahmawati Siregar, S.STP.',
+		email: 'lurah@bina.medan.go.id',
+		unitCode: 'KEL-PADANG-BULAN',
+		positionCode: 'LURAH',
 		roles: ['learner', 'supervisor'],
 		supervisorNip: null,
 		head: true

@@ -5,6 +5,9 @@ import type { DB } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { countPeople } from '../org/org.repository';
 import { demoPositions, demoUnits, generateDemoPeople } from './medan';
+import { seedCareerDemo } from './career';
+import { seedSupervisionDemo } from './supervision';
+import { seedEvaluationDemo } from './evaluation';
 
 /** Every demo account signs in with this password; the README says so. */
 export const DEMO_PASSWORD = 'bina-asn-2026';
@@ -72,6 +75,18 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
 				.values(courses.flatMap((c) => trainers.map((t) => ({ course_id: c.id, person_id: personIds.get(t.nip)! }))))
 				.execute();
 		}
+		const ctx = {
+			trx,
+			people,
+			personIds,
+			personIdsByEmail: new Map(people.map((p) => [p.email, personIds.get(p.nip)!])),
+			unitIds,
+			positionIds,
+			now: new Date()
+		};
+		await seedCareerDemo(ctx);
+		await seedSupervisionDemo(ctx);
+		await seedEvaluationDemo(ctx);
 		await trx.insertInto('audit_event').values({ action: 'demo.seeded', subject: 'demo', detail: JSON.stringify({ people: people.length }) }).execute();
 	});
 }

@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Actor } from '../access';
+import { jpForYear } from '../career/jp.repository';
+import { localYear } from '../career/local-date';
 
 export async function jpSettings(db: Kysely<DB>) {
 	const rows = await db.selectFrom('app_setting').select(['key', 'value']).where('key', 'in', ['jp_target_per_year', 'jp_minutes']).execute();
@@ -10,7 +12,7 @@ export async function jpSettings(db: Kysely<DB>) {
 }
 
 export async function learnerHome(db: Kysely<DB>, actor: Actor, now = new Date()) {
-	const yearStart = new Date(Date.UTC(now.getUTCFullYear(), 0, 1));
+	const year = localYear(now);
 	const [courses, jp, settings] = await Promise.all([
 		db
 			.selectFrom('enrolment as e')
@@ -54,14 +56,7 @@ export async function learnerHome(db: Kysely<DB>, actor: Actor, now = new Date()
 			.orderBy('e.status')
 			.orderBy('e.last_seen_at', 'desc')
 			.execute(),
-		db
-			.selectFrom('enrolment as e')
-			.innerJoin('course_version as v', 'v.id', 'e.course_version_id')
-			.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('v.jp'), eb.lit(0)).as('jp'))
-			.where('e.person_id', '=', actor.id)
-			.where('e.status', '=', 'completed')
-			.where('e.completed_at', '>=', yearStart)
-			.executeTakeFirstOrThrow(),
+		jpForYear(db, actor.id, year),
 		jpSettings(db)
 	]);
 	const list = courses.map((c) => ({
@@ -71,5 +66,5 @@ export async function learnerHome(db: Kysely<DB>, actor: Actor, now = new Date()
 		done: Number(c.done),
 		continueModuleId: c.status === 'completed' ? null : (c.lastModuleId ?? c.nextModuleId)
 	}));
-	return { courses: list, jpThisYear: Number(jp.jp), jpTarget: settings.target, year: now.getUTCFullYear() };
+	return { courses: list, jpThisYear: jp, jpTarget: settings.target, year };
 }

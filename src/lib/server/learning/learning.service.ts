@@ -7,6 +7,7 @@ import { ForbiddenError, type Actor } from '../access';
 import { loadCourseVersion, currentVersionId, type CourseVersionRow } from '../catalog/catalog.service';
 import { contentIndex } from '../catalog/content-index';
 import { gradeAnswer } from '../../content/grade';
+import { recordCompletion } from '../career/completion.service';
 
 type Db = Kysely<DB>;
 
@@ -194,7 +195,13 @@ export async function completeModule(db: Db, actor: Actor, courseId: string, mod
 			.execute();
 		const courseCompleted = (await completedModuleCount(trx, enrolment.id, version)) === version.modules.length;
 		if (courseCompleted && enrolment.status !== 'completed') {
-			await trx.updateTable('enrolment').set({ status: 'completed', completed_at: now }).where('id', '=', enrolment.id).where('status', '<>', 'completed').execute();
+			const changed = await trx
+				.updateTable('enrolment')
+				.set({ status: 'completed', completed_at: now })
+				.where('id', '=', enrolment.id)
+				.where('status', '<>', 'completed')
+				.executeTakeFirst();
+			if (Number(changed.numUpdatedRows) > 0) await recordCompletion(trx, { enrolmentId: enrolment.id, completedAt: now });
 		}
 		return { ok: true as const, courseCompleted };
 	});
