@@ -10,6 +10,7 @@ import { addJpEntry } from './jp.repository';
 import { courseJp } from './jp';
 import { localDate } from './local-date';
 import { addEvidence, knownCompetencies } from '../competency/evidence.repository';
+import { advancePlansOnCompletion } from './plan.service';
 
 type Trx = Kysely<DB> | Transaction<DB>;
 
@@ -39,7 +40,8 @@ export async function recordCompletion(trx: Trx, input: CompletionInput): Promis
 		jp: courseJp({ jp: version.jp, totalMinutes: version.totalMinutes }, minutesPerJp)
 	});
 	if (input.certificateId) await recordCertificateEvidence(trx, input.certificateId);
-	await advancePlanItems(trx, enrolment.person_id, enrolment.course_id, input.completedAt);
+	// Plan items of this course are done, through the plan machine (approved → in progress).
+	await advancePlansOnCompletion(trx, enrolment.person_id, enrolment.course_id, input.completedAt);
 }
 
 /** A certificate proves the levels its course develops, from its issue date until it expires. */
@@ -68,20 +70,4 @@ export async function recordCertificateEvidence(trx: Trx, certificateId: number)
 			validUntil: cert.expires_at ? localDate(new Date(cert.expires_at)) : null
 		});
 	}
-}
-
-/**
- * Plan items for this course in the person's approved or running plans are done. (The plan
- * service owns the plan's own state; see plan.service.ts.)
- */
-export async function advancePlanItems(trx: Trx, personId: number, courseId: string, at: Date): Promise<void> {
-	await trx
-		.updateTable('plan_item')
-		.set({ status: 'done', completed_at: at })
-		.where('course_id', '=', courseId)
-		.where('status', 'in', ['planned', 'in-progress'])
-		.where('plan_id', 'in', (eb) =>
-			eb.selectFrom('development_plan').select('id').where('person_id', '=', personId).where('status', 'in', ['approved', 'in-progress'])
-		)
-		.execute();
 }

@@ -67,7 +67,7 @@ describe('level derivation', () => {
 					{ code: 'TEK-ADU', required: 2 },
 					{ code: 'MNJ-INT', required: 1 }
 				],
-				new Map([...levels, ['MNJ-INT', { level: 2 }]])
+				new Map<string, { level: number }>([...levels, ['MNJ-INT', { level: 2 }]])
 			)
 		).toEqual([
 			{ code: 'TEK-YAN', required: 3, current: 2, gap: 1 },
