@@ -92,7 +92,7 @@ interface CourseOffer {
 /**
  * What the platform proposes from the gaps of the person's position: for each gap a course that
  * develops the competency beyond the current level (one that reaches the required level first),
- * otherwise mentoring; plus mentoring and an on-the-job assignment for the largest gaps (10:20:70).
+ * plus mentoring and an on-the-job assignment for the two largest gaps (10:20:70).
  */
 export function proposeItems(gaps: Array<{ code: string; name: string; required: number; current: number }>, courses: CourseOffer[]): Proposal[] {
 	const open = gaps.filter((g) => g.required > g.current).sort((a, b) => b.required - b.current - (a.required - a.current));
@@ -107,15 +107,13 @@ export function proposeItems(gaps: Array<{ code: string; name: string; required:
 		if (offer && !seenCourses.has(offer.c.id)) {
 			seenCourses.add(offer.c.id);
 			out.push({ key: `course:${offer.c.id}`, kind: 'course', competencyCode: g.code, competencyName: g.name, targetLevel: Math.min(offer.level, g.required), courseId: offer.c.id, courseTitle: offer.c.title });
-		} else if (!offer) {
-			out.push({ key: `mentoring:${g.code}`, kind: 'mentoring', competencyCode: g.code, competencyName: g.name, targetLevel: g.required, courseId: null, courseTitle: null });
 		}
 	}
-	for (const g of open.slice(0, 2)) {
-		if (!out.some((p) => p.key === `mentoring:${g.code}`)) {
-			out.push({ key: `mentoring:${g.code}`, kind: 'mentoring', competencyCode: g.code, competencyName: g.name, targetLevel: g.required, courseId: null, courseTitle: null });
+	// Learning from others and on the job for the largest gaps (the 20 and the 70).
+	for (const kind of ['mentoring', 'on-the-job'] as const) {
+		for (const g of open.slice(0, 2)) {
+			out.push({ key: `${kind}:${g.code}`, kind, competencyCode: g.code, competencyName: g.name, targetLevel: g.required, courseId: null, courseTitle: null });
 		}
-		out.push({ key: `on-the-job:${g.code}`, kind: 'on-the-job', competencyCode: g.code, competencyName: g.name, targetLevel: g.required, courseId: null, courseTitle: null });
 	}
 	return out;
 }
@@ -443,4 +441,37 @@ export async function advancePlansOnCompletion(trx: Trx, personId: number, cours
 		await trx.updateTable('plan_item').set({ status: 'done', completed_at: at }).where('id', '=', item.id).execute();
 		await applyEvent(trx, item.planId, { type: 'system.itemCompleted', itemsDone: await repo.countDone(trx, item.planId) }, null, item.title, at);
 	}
+}
+
+// ---- the home page -------------------------------------------------------------------------
+
+/** The home page's plan card: the learner's plan of the year and, for a supervisor, plans awaiting them. */
+export async function planSummary(db: Db, actor: Actor | null, now = new Date()) {
+	if (!actor) throw new ForbiddenError('signed out');
+	const year = localYear(now);
+	const [plan, awaiting] = await Promise.all([
+		db
+			.selectFrom('development_plan as d')
+			.select((eb) => [
+				'd.status',
+				eb.selectFrom('plan_item as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.plan_id', '=', 'd.id').as('items'),
+				eb.selectFrom('plan_item as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.plan_id', '=', 'd.id').where('i.status', '=', 'done').as('done')
+			])
+			.where('d.person_id', '=', actor.id)
+			.where('d.year', '=', year)
+			.executeTakeFirst(),
+		actor.roles.includes('supervisor')
+			? db
+					.selectFrom('development_plan')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('supervisor_id', '=', actor.id)
+					.where('status', '=', 'submitted')
+					.executeTakeFirstOrThrow()
+			: Promise.resolve({ n: 0 })
+	]);
+	return {
+		year,
+		plan: plan ? { status: plan.status as PlanStatus, items: Number(plan.items), done: Number(plan.done) } : null,
+		awaiting: Number(awaiting.n)
+	};
 }
