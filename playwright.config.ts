@@ -31,6 +31,12 @@ export default defineConfig({
 			]
 		}
 	},
+	projects: [
+		{ name: 'journeys', testIgnore: /learner-plan\.e2e\.ts/ },
+		// pegawai@'s plan journey completes a course, which changes her JP total that the course
+		// journey checks to the unit: it runs after the other journeys on the shared demo database.
+		{ name: 'plan', testMatch: /learner-plan\.e2e\.ts/, dependencies: ['journeys'] }
+	],
 	webServer: {
 		// Starts the production build on a known database: a fresh PGlite folder, or the
 		// PostgreSQL database of DATABASE_URL emptied first; then the Medan demo data.
