@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { ACCOUNTS, answerExamCorrectly, completeAllModules, gradeEssaysIfPending, poolOf, signInAndWait } from './helpers';
+import { expect, request as newRequest, test, type Page } from '@playwright/test';
+import { ACCOUNTS, DEMO_PASSWORD, answerExamCorrectly, completeAllModules, gradeEssaysIfPending, poolOf, signInAndWait } from './helpers';
 
 // pegawai@'s direct supervisor (Lurah Padang Bulan).
 const LURAH = 'lurah@bina.medan.go.id';
@@ -90,4 +90,27 @@ test('a learner drafts a plan from her gaps, her lurah asks for a change and app
 	await expect(spbe.getByRole('link', { name: 'E-Government dan SPBE' })).toHaveAttribute('href', /^\/verify\/BINA-/);
 	expect(await jpTotal(page)).toBe(jpBefore + 12);
 	await expect(page.getByRole('row', { name: /E-Government dan SPBE.*E-learning.*Non-klasikal/ })).toBeVisible();
+});
+
+test('a supervisor opens plans and records only of people in the subtree of their unit', async ({ page, baseURL }) => {
+	// kadis@ (Disdukcapil) has a plan awaiting him; the Camat of Medan Baru (atasan@) is a supervisor
+	// too, but Disdukcapil is outside his unit's subtree.
+	await signInAndWait(page, ACCOUNTS.kadis);
+	await page.goto('/supervisor/plans');
+	const link = page.getByRole('region', { name: 'Menunggu keputusan Anda' }).getByRole('link').first();
+	const planPath = (await link.getAttribute('href'))!;
+	await link.click();
+	await expect(page.getByTestId('plan-status')).toHaveText('Menunggu persetujuan');
+	const profilePath = (await page.getByRole('link', { name: 'Lihat profil kompetensi' }).getAttribute('href'))!;
+	expect((await page.goto(profilePath))!.status()).toBe(200);
+
+	const camat = await newRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, accept: 'text/html' } });
+	expect((await camat.post('/login', { form: { login: ACCOUNTS.supervisor, password: DEMO_PASSWORD, next: '/' }, maxRedirects: 0 })).status()).toBe(303);
+	expect((await camat.get(planPath, { maxRedirects: 0 })).status()).toBe(403);
+	expect((await camat.get(profilePath, { maxRedirects: 0 })).status()).toBe(403);
+	expect((await camat.post(`${planPath}?/approve`, { form: { comment: '' }, maxRedirects: 0 })).status()).toBe(403);
+	expect(await (await camat.get('/supervisor/plans')).text()).not.toContain(planPath);
+	// His own subtree is open to him: lurah@'s plan from the demo data.
+	expect(await (await camat.get('/supervisor/plans')).text()).toContain('Rahmawati Siregar');
+	await camat.dispose();
 });

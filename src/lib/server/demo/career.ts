@@ -160,6 +160,17 @@ export async function seedCareerDemo(ctx: DemoContext): Promise<void> {
 			{ type: 'supervisor.approve', by: lurah, comment: 'Disetujui. Mulai dari kursus pelayanan publik.' }
 		]);
 	}
+	// At Disdukcapil: an Administrator Database Kependudukan's plan awaiting kadis@ (outside atasan@'s reach).
+	const kadis = personIdsByEmail.get('kadis@bina.medan.go.id');
+	const adminduk = people.find((p) => p.unitCode === 'DISDUKCAPIL' && p.positionCode === 'ADMINDUK' && p.supervisorNip && personIds.get(p.supervisorNip) === kadis);
+	if (kadis && adminduk) {
+		const id = personIds.get(adminduk.nip)!;
+		await seedPlan(ctx, id, kadis, year, today, [
+			{ kind: 'course', title: 'E-Government dan SPBE', competency: 'TEK-SPBE', level: 2, courseId: 'e-government-spbe', date: `${year}-07-31` },
+			{ kind: 'coaching', title: 'Coaching pemutakhiran data kependudukan bersama Kabid Dafduk', competency: 'TEK-DATA', level: 3, date: `${year}-10-31` },
+			{ kind: 'on-the-job', title: 'Memimpin rekonsiliasi data KK ganda di SIAK', competency: 'TEK-DATA', level: 3, date: `${year}-12-15` }
+		], [{ type: 'learner.submit', by: id, supervisorId: kadis }]);
+	}
 	if (operator) {
 		const id = personIds.get(operator.nip)!;
 		await trx
