@@ -14,6 +14,7 @@ import { evidenceOfPerson, requirementsOfPosition } from '../competency/competen
 import { deriveLevels } from '../competency/levels';
 import { personInReach } from '../competency/reach';
 import { localDate, localYear } from './local-date';
+import { jpSettings } from '../learning/home.service';
 import * as repo from './plan.repository';
 import { ITEM_KINDS, itemGroup, type ItemKind } from './plan.repository';
 
@@ -359,7 +360,14 @@ export async function supervisorPlans(db: Db, actor: Actor | null, now = new Dat
 			'p.name',
 			'j.name as positionName',
 			eb.selectFrom('plan_item as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.plan_id', '=', 'd.id').as('items'),
-			eb.selectFrom('plan_item as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.plan_id', '=', 'd.id').where('i.status', '=', 'done').as('done')
+			eb.selectFrom('plan_item as i').select(eb.fn.countAll<number>().as('n')).whereRef('i.plan_id', '=', 'd.id').where('i.status', '=', 'done').as('done'),
+			eb
+				.selectFrom('jp_entry as je')
+				.select((e) => e.fn.coalesce(e.fn.sum<number>('je.jp'), e.lit(0)).as('jp'))
+				.whereRef('je.person_id', '=', 'p.id')
+				.where('je.occurred_on', '>=', `${localYear(now)}-01-01`)
+				.where('je.occurred_on', '<=', `${localYear(now)}-12-31`)
+				.as('jp')
 		])
 		.where('p.unit_id', 'in', unitSubtree(db, actor.unitId))
 		.where((eb) => eb.or([eb('p.supervisor_id', '=', actor.id), eb('d.supervisor_id', '=', actor.id)]))
@@ -368,7 +376,8 @@ export async function supervisorPlans(db: Db, actor: Actor | null, now = new Dat
 		.orderBy('d.year', 'desc')
 		.orderBy('p.name')
 		.execute();
-	return rows.map((r) => ({ ...r, items: Number(r.items), done: Number(r.done), awaiting: r.status === 'submitted' }));
+	const { target } = await jpSettings(db);
+	return rows.map((r) => ({ ...r, items: Number(r.items), done: Number(r.done), jp: Number(r.jp), jpTarget: target, awaiting: r.status === 'submitted' }));
 }
 
 /** A plan as a supervisor sees it: only of people in the subtree of their unit (SQL). */
