@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request as newRequest, test, type Page } from '@playwright/test';
 import { ACCOUNTS, DEMO_PASSWORD, answerExamCorrectly, completeAllModules, gradeEssaysIfPending, poolOf, signInAndWait } from './helpers';
 
@@ -10,6 +11,10 @@ const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta',
 
 const jpTotal = async (page: Page) => Number(/^([\d,.]+) dari/.exec((await page.getByTestId('jp-ledger-total').textContent())!)![1].replace(',', '.'));
 const itemRow = (page: Page) => page.locator(`tr[data-item="${COURSE}"]`);
+async function expectAccessible(page: Page) {
+	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+}
 
 test('a learner drafts a plan from her gaps, her lurah asks for a change and approves, the course closes the gap', async ({ page, browser }) => {
 	test.setTimeout(300_000);
@@ -23,6 +28,7 @@ test('a learner drafts a plan from her gaps, her lurah asks for a change and app
 	await expect(spbe).toContainText('kurang 2 level');
 	await expect(page.getByRole('img', { name: /kompetensi jabatan belum memenuhi syarat/ })).toBeVisible();
 	const jpBefore = await jpTotal(page);
+	await expectAccessible(page);
 
 	// The draft from the proposals: the course is proposed; one item is removed, the plan submitted.
 	await page.getByRole('link', { name: 'Rencana pengembangan', exact: true }).first().click();
@@ -30,6 +36,7 @@ test('a learner drafts a plan from her gaps, her lurah asks for a change and app
 	await page.getByRole('button', { name: 'Susun rencana dari usulan' }).click();
 	await expect(itemRow(page)).toContainText('E-Government dan SPBE');
 	await expect(page.getByRole('table', { name: 'Keseimbangan 10:20:70 (menurut jumlah kegiatan)' })).toBeVisible();
+	await expectAccessible(page);
 	const items = await page.locator('tbody tr[data-item]').count();
 	await page.getByRole('button', { name: 'Hapus Manajemen Proyek Pemerintahan dari rencana' }).click();
 	await expect(page.locator('tbody tr[data-item]')).toHaveCount(items - 1);
@@ -42,6 +49,7 @@ test('a learner drafts a plan from her gaps, her lurah asks for a change and app
 	await lurah.goto('/supervisor/plans');
 	await lurah.getByRole('link', { name: 'Nurul Hidayah Pane, S.E.' }).first().click();
 	await expect(lurah.getByRole('heading', { level: 1 })).toHaveText(`Rencana pengembangan Nurul Hidayah Pane, S.E. ${year}`);
+	await expectAccessible(lurah);
 	await lurah.getByRole('button', { name: 'Minta perubahan' }).click();
 	await expect(lurah.getByRole('alert')).toHaveText('Tulis apa yang perlu diubah.');
 	await lurah.getByLabel('Komentar untuk pegawai').fill('Selesaikan kursus E-Government paling lambat 15 Desember.');

@@ -182,13 +182,13 @@ export async function addManualEvidence(db: Db, actor: Actor | null, personId: n
 	if (input.validUntil && (!/^\d{4}-\d{2}-\d{2}$/.test(input.validUntil) || input.validUntil < today)) problems.push({ field: 'validUntil', code: 'career_err_date_future' });
 	if (problems.length) return { ok: false as const, problems };
 	await db.transaction().execute(async (trx) => {
-		// One manual entry per actor, person, competency and day: a double submit adds nothing.
+		// One manual entry per actor, person, competency, level and day: a double submit adds nothing.
 		await addEvidence(trx, {
 			personId,
 			competencyCode: competency!.code,
 			level: Number(input.level),
 			source: 'manual',
-			sourceRef: `${actor.id}:${today}`,
+			sourceRef: `${actor.id}:${today}:${input.level}`,
 			title: competency!.name,
 			validFrom: today,
 			validUntil: input.validUntil || null,
