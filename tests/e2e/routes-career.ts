@@ -12,6 +12,7 @@ export const CAREER_ROUTES: WalkRoute[] = [
 	{ path: '/supervisor/plans', access: 'supervisor' },
 	{ path: '/supervisor/plans/1', access: 'supervisor' },
 	{ path: '/supervisor/people/4', access: 'supervisor' },
+	{ path: '/admin/people/4/competency', access: 'admin' },
 	{ path: '/admin/competencies', access: 'admin' },
 	{ path: '/admin/competencies/TEK-YAN', access: 'admin' },
 	{ path: '/admin/positions/requirements', access: 'admin' }
@@ -31,6 +32,7 @@ export const CAREER_ACTIONS: WalkAction[] = [
 	{ path: '/supervisor/plans/1?/changes', access: 'supervisor', form: { comment: 'uji akses' } },
 	{ path: '/supervisor/plans/1?/evaluate', access: 'supervisor', form: { rating: 'tercapai', note: 'uji akses' } },
 	{ path: '/supervisor/people/4?/evidence', access: 'supervisor', form: { competencyCode: 'TEK-YAN', level: '5', note: 'uji akses' } },
+	{ path: '/admin/people/4/competency?/evidence', access: 'admin', form: { competencyCode: 'TEK-YAN', level: '5', note: 'uji akses' } },
 	{ path: '/admin/competencies?/create', access: 'admin', form: { code: 'TEK-WALK', name: 'Kompetensi uji akses', kind: 'teknis', active: '1', ...LEVELS } },
 	{ path: '/admin/competencies/TEK-YAN?/save', access: 'admin', form: { name: 'Kompetensi uji akses', kind: 'teknis', active: '1', ...LEVELS } },
 	{ path: '/admin/positions/1?/requirements', access: 'admin', form: { 'req:TEK-YAN': '5' } },

@@ -175,7 +175,7 @@ export async function addManualEvidence(db: Db, actor: Actor | null, personId: n
 	if (person.id === actor.id) throw new ForbiddenError('own record');
 	const problems: FieldProblem[] = [];
 	const competency = input.competencyCode ? await repo.findCompetency(db, input.competencyCode) : undefined;
-	if (!competency) problems.push({ field: 'competencyCode', code: 'err_choose' });
+	if (!competency || !competency.active) problems.push({ field: 'competencyCode', code: 'err_choose' });
 	if (!/^[1-5]$/.test(input.level)) problems.push({ field: 'level', code: 'career_err_level' });
 	if (!input.note.trim()) problems.push({ field: 'note', code: 'career_err_note_required' });
 	const today = localDate(now);
