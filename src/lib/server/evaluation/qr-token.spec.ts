@@ -7,7 +7,7 @@ const at = (s: number) => new Date(t0.getTime() + s * 1000);
 describe('rotating attendance token', () => {
 	const secret = newQrSecret();
 
-	it('changes every window and is accepted in its window and the next one only', () => {
+	it('changes every window and is accepted for 60-90 seconds after it appeared', () => {
 		const token = attendanceToken(7, secret, at(5));
 		expect(attendanceToken(7, secret, at(29))).toBe(token);
 		expect(attendanceToken(7, secret, at(QR_WINDOW_SECONDS))).not.toBe(token);
@@ -15,7 +15,8 @@ describe('rotating attendance token', () => {
 		expect(parsed.workshopId).toBe(7);
 		expect(checkAttendanceToken(parsed, secret, at(5))).toBe('ok');
 		expect(checkAttendanceToken(parsed, secret, at(59))).toBe('ok'); // scanned just after the change
-		expect(checkAttendanceToken(parsed, secret, at(60))).toBe('expired');
+		expect(checkAttendanceToken(parsed, secret, at(89))).toBe('ok'); // confirmed on the phone a moment later
+		expect(checkAttendanceToken(parsed, secret, at(90))).toBe('expired');
 		expect(checkAttendanceToken(parsed, secret, at(3600))).toBe('expired');
 	});
 

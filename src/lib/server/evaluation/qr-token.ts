@@ -3,8 +3,13 @@
 // be forged or reused after its window: a photo of the screen sent to a friend expires quickly.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** A new code every 30 seconds; the previous one is still accepted (a scan near the change). */
+/** A new code every 30 seconds. */
 export const QR_WINDOW_SECONDS = 30;
+/**
+ * Earlier windows still accepted: a code lives 60-90 seconds after it appeared, enough to scan
+ * it near a change and press "record my attendance" on the phone, too short to pass it around.
+ */
+export const QR_GRACE_WINDOWS = 2;
 
 export function newQrSecret(): string {
 	return randomBytes(32).toString('base64url');
@@ -44,13 +49,13 @@ export function parseAttendanceToken(token: string): ParsedToken | null {
 
 export type TokenCheck = 'ok' | 'expired' | 'invalid';
 
-/** Whether a scanned token is genuine and current (this window or the one before). */
+/** Whether a scanned token is genuine and current (this window or the grace windows before). */
 export function checkAttendanceToken(token: ParsedToken, secret: string, now: Date): TokenCheck {
 	const expected = Buffer.from(mac(secret, token.workshopId, token.window));
 	const given = Buffer.from(token.mac);
 	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
 	const current = windowAt(now);
 	if (token.window > current) return 'invalid';
-	if (token.window < current - 1) return 'expired';
+	if (token.window < current - QR_GRACE_WINDOWS) return 'expired';
 	return 'ok';
 }

@@ -238,21 +238,45 @@ export type AttendResult =
 	| { ok: true; workshopId: number; title: string; jp: number; already: boolean }
 	| { ok: false; code: 'ev_err_token_invalid' | 'ev_err_token_expired' | 'ev_err_not_registered' | 'ev_err_waitlisted' | 'ev_err_attendance_closed'; workshopId?: number };
 
-/** The learner scanned the code on the trainer's screen while signed in. */
+type AttendProblem = Extract<AttendResult, { ok: false }>;
+
+/** Checks a scanned token for this learner: genuine, current, session open, seat held. */
+async function checkScan(trx: Db | Transaction<DB>, actor: Actor, w: Awaited<ReturnType<typeof repo.lockWorkshop>>, token: ReturnType<typeof parseAttendanceToken>, now: Date) {
+	if (!w || !token) return { ok: false, code: 'ev_err_token_invalid' } as AttendProblem;
+	const check = checkAttendanceToken(token, w.qrSecret, now);
+	if (check !== 'ok') return { ok: false, code: check === 'expired' ? 'ev_err_token_expired' : 'ev_err_token_invalid', workshopId: w.id } as AttendProblem;
+	if (!attendanceOpen(w, now)) return { ok: false, code: 'ev_err_attendance_closed', workshopId: w.id } as AttendProblem;
+	const reg = await repo.findRegistration(trx, w.id, actor.id);
+	if (!reg || reg.status === 'cancelled') return { ok: false, code: 'ev_err_not_registered', workshopId: w.id } as AttendProblem;
+	if (reg.status === 'waitlisted') return { ok: false, code: 'ev_err_waitlisted', workshopId: w.id } as AttendProblem;
+	return { ok: true as const, registrationId: reg.id, attended: !!reg.attended_at };
+}
+
+/** What the phone shows after scanning, before the learner confirms: nothing is written. */
+export async function previewAttendance(db: Db, actor: Actor, token: string, now = new Date()) {
+	const parsed = parseAttendanceToken(token);
+	const w = parsed
+		? await db
+				.selectFrom('workshop')
+				.select(['id', 'title', 'capacity', 'status', 'starts_at as startsAt', 'ends_at as endsAt', 'jp', 'competency_code as competencyCode', 'competency_level as competencyLevel', 'trainer_id as trainerId', 'qr_secret as qrSecret'])
+				.where('id', '=', parsed.workshopId)
+				.executeTakeFirst()
+		: undefined;
+	const check = await checkScan(db, actor, w, parsed, now);
+	if (!check.ok) return check;
+	return { ok: true as const, workshopId: w!.id, title: w!.title, jp: Number(w!.jp), startsAt: w!.startsAt, already: check.attended };
+}
+
+/** The learner scanned the code on the trainer's screen while signed in, and confirmed. */
 export async function attendByToken(db: Db, actor: Actor, token: string, now = new Date()): Promise<AttendResult> {
 	const parsed = parseAttendanceToken(token);
 	if (!parsed) return { ok: false, code: 'ev_err_token_invalid' };
 	return db.transaction().execute(async (trx) => {
 		const w = await repo.lockWorkshop(trx, parsed.workshopId);
-		if (!w) return { ok: false, code: 'ev_err_token_invalid' } as const;
-		const check = checkAttendanceToken(parsed, w.qrSecret, now);
-		if (check !== 'ok') return { ok: false, code: check === 'expired' ? 'ev_err_token_expired' : 'ev_err_token_invalid', workshopId: w.id } as const;
-		if (!attendanceOpen(w, now)) return { ok: false, code: 'ev_err_attendance_closed', workshopId: w.id } as const;
-		const reg = await repo.findRegistration(trx, w.id, actor.id);
-		if (!reg || reg.status === 'cancelled') return { ok: false, code: 'ev_err_not_registered', workshopId: w.id } as const;
-		if (reg.status === 'waitlisted') return { ok: false, code: 'ev_err_waitlisted', workshopId: w.id } as const;
-		const fresh = await recordAttendance(trx, w, reg.id, actor.id, 'qr', now);
-		return { ok: true, workshopId: w.id, title: w.title, jp: Number(w.jp), already: !fresh } as const;
+		const check = await checkScan(trx, actor, w, parsed, now);
+		if (!check.ok) return check;
+		const fresh = await recordAttendance(trx, w!, check.registrationId, actor.id, 'qr', now);
+		return { ok: true, workshopId: w!.id, title: w!.title, jp: Number(w!.jp), already: !fresh } as const;
 	});
 }
 
