@@ -165,7 +165,7 @@ export async function evaluationResults(db: Db, actor: Actor | null) {
 export async function requestBehaviourEvaluations(db: Db, now = new Date()): Promise<number> {
 	const due = new Date(now.getTime() - BEHAVIOUR_DELAY_DAYS * 86_400_000);
 	const oldest = new Date(now.getTime() - BEHAVIOUR_MAX_AGE_DAYS * 86_400_000);
-	return db.transaction().execute(async (trx) => {
+	const work = async (trx: Kysely<DB>) => {
 		const rows = await trx
 			.selectFrom('enrolment as e')
 			.innerJoin('person as p', 'p.id', 'e.person_id')
@@ -204,7 +204,9 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 			});
 		}
 		return created;
-	});
+	};
+	// The demo seed calls this inside its own transaction.
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 /** The supervisor's requests: only those addressed to them (checked in SQL). */
