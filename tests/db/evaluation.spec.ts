@@ -11,6 +11,8 @@ import {
 	createWorkshop,
 	currentAttendanceCode,
 	markAttendance,
+	parseWibDateTime,
+	previewAttendance,
 	registerForWorkshop,
 	workshopForLearner,
 	type WorkshopValues
@@ -155,6 +157,23 @@ describe('workshops: attendance', () => {
 		expect(await attendByToken(t.db, a, 'rubbish', during)).toMatchObject({ ok: false, code: 'ev_err_token_invalid' });
 	});
 
+	it('opening the scanned link writes nothing until the learner confirms', async () => {
+		const id = await newWorkshop();
+		const a = await learner();
+		await registerForWorkshop(t.db, a, id, now0);
+		const during = new Date('2026-11-10T02:30:00Z');
+		const code = (await currentAttendanceCode(t.db, trainer, id, during))!;
+		expect(await previewAttendance(t.db, a, code.token!, during)).toMatchObject({ ok: true, workshopId: id, already: false, jp: 4 });
+		expect(await jpRows(a.id, 'workshop')).toHaveLength(0);
+		const reg = await t.db.selectFrom('workshop_registration').select('attended_at').where('workshop_id', '=', id).where('person_id', '=', a.id).executeTakeFirstOrThrow();
+		expect(reg.attended_at).toBeNull();
+	});
+
+	it('reads the form\'s date and time on Medan\'s clock (WIB)', () => {
+		expect(parseWibDateTime('2026-12-03T09:00')!.toISOString()).toBe('2026-12-03T02:00:00.000Z');
+		expect(parseWibDateTime('2026-12-03')).toBeNull();
+	});
+
 	it('the code is only shown to the session\'s own trainer, and only around the session', async () => {
 		const id = await newWorkshop();
 		const other = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'] }));
@@ -189,6 +208,24 @@ describe('workshops: attendance', () => {
 		const results = await evaluationResults(t.db, trainer);
 		const row = results.workshops.find((w) => w.id === id)!;
 		expect(row).toMatchObject({ responses: 1, relevance: 5, clarity: 4, overall: 4.5, attended: 1 });
+	});
+});
+
+describe('level 1 on a course', () => {
+	it('is offered only once the course is completed, and kept once', async () => {
+		const a = await learner();
+		const version = await t.db.selectFrom('course').select('current_version_id').where('id', '=', 'e-government-spbe').executeTakeFirstOrThrow();
+		const course = { kind: 'course' as const, courseId: 'e-government-spbe' };
+		const form = { relevance: '4', clarity: '4', delivery: '3', usefulness: '5', comment: '' };
+		await t.db.insertInto('enrolment').values({ person_id: a.id, course_id: 'e-government-spbe', course_version_id: version.current_version_id!, status: 'active' }).execute();
+		expect(await reactionStatus(t.db, a, course)).toEqual({ eligible: false, done: false });
+		await expect(submitReaction(t.db, a, course, form)).rejects.toBeInstanceOf(ForbiddenError);
+		await t.db.updateTable('enrolment').set({ status: 'completed', completed_at: new Date() }).where('person_id', '=', a.id).execute();
+		expect(await submitReaction(t.db, a, course, form)).toEqual({ ok: true });
+		expect(await submitReaction(t.db, a, course, { ...form, delivery: '1' })).toEqual({ ok: true });
+		const rows = await t.db.selectFrom('training_evaluation').selectAll().where('person_id', '=', a.id).execute();
+		expect(rows).toHaveLength(1);
+		expect(rows[0].delivery).toBe(3);
 	});
 });
 
