@@ -71,8 +71,9 @@ function values(over: Partial<WorkshopValues> = {}): WorkshopValues {
 	};
 }
 
+let sessionNo = 0;
 async function newWorkshop(over: Partial<WorkshopValues> = {}) {
-	const r = await createWorkshop(t.db, trainer, values(over), now0);
+	const r = await createWorkshop(t.db, trainer, values({ title: `Workshop Penanganan Pengaduan Angkatan ${++sessionNo}`, ...over }), now0);
 	if (!r.ok) throw new Error(JSON.stringify(r.problems));
 	return r.id;
 }
@@ -85,6 +86,12 @@ describe('workshops: registration and waiting list', () => {
 		const r = await createWorkshop(t.db, trainer, values({ startsAt: '2026-11-01T09:00', endsAt: '2026-11-01T08:00', place: '', capacity: '0' }), now0);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.problems.map((p) => p.field).sort()).toEqual(['capacity', 'endsAt', 'place', 'startsAt']);
+	});
+
+	it('a double submit of the form schedules one session', async () => {
+		const [a, b] = await Promise.all([createWorkshop(t.db, trainer, values({ title: 'Sesi kirim ganda' }), now0), createWorkshop(t.db, trainer, values({ title: 'Sesi kirim ganda' }), now0)]);
+		expect(a).toEqual(b);
+		expect(await t.db.selectFrom('workshop').select('id').where('title', '=', 'Sesi kirim ganda').execute()).toHaveLength(1);
 	});
 
 	it('only trainers schedule sessions', async () => {

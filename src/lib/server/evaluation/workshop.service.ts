@@ -1,7 +1,7 @@
 // Workshops and seminars (klasikal): trainers schedule, learners register (waiting list when
 // full), attendance by a rotating QR code or by the trainer, and attendance writes a klasikal JP
 // entry and competency evidence once. Every seat decision runs under a lock of the session row.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { ForbiddenError, requireRole, type Actor } from '../access';
 import { recordAudit } from '../audit';
@@ -90,6 +90,18 @@ export async function createWorkshop(db: Db, actor: Actor | null, v: WorkshopVal
 	if (partners.length > 10 || partners.some((p) => p.length > 150)) problems.push({ field: 'partners', code: 'ev_err_partners' });
 	if (problems.length) return { ok: false, problems };
 	const id = await db.transaction().execute(async (trx) => {
+		// The same form sent twice (a double click) schedules one session: one trainer's
+		// submissions are serialised and an identical session made a minute ago is answered.
+		await sql`select pg_advisory_xact_lock(hashtext(${`workshop-create:${actor.id}`}))`.execute(trx);
+		const twin = await trx
+			.selectFrom('workshop')
+			.select('id')
+			.where('trainer_id', '=', actor.id)
+			.where('title', '=', v.title)
+			.where('starts_at', '=', startsAt!)
+			.where('created_at', '>', new Date(now.getTime() - 60_000))
+			.executeTakeFirst();
+		if (twin) return twin.id;
 		const id = await repo.insertWorkshop(trx, {
 			title: v.title,
 			description: v.description.slice(0, 4000),
