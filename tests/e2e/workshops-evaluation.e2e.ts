@@ -8,6 +8,7 @@ import { generateDemoPeople } from '../../src/lib/server/demo/medan';
 // journey touches. They sign in with their NIP.
 const dishub = generateDemoPeople().filter((p) => p.unitCode === 'DISHUB' && !p.roles.includes('supervisor'));
 const [L1, L2, L3] = dishub.slice(-3);
+const [MENTOR, MENTEE] = dishub.slice(0, 2);
 
 /** A datetime-local value in WIB, minutes from now. */
 function wib(minutesFromNow: number): string {
@@ -172,4 +173,45 @@ test('only supervisors and admins pair mentors; a learner or trainer posting the
 		expect(res.status(), login).toBe(403);
 		await ctx.dispose();
 	}
+});
+
+test('an admin pairs a mentor and a mentee; a confirmed session gives the mentee JP; the Camat rates a course three months on', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+	const admin = await signedIn(browser, ACCOUNTS.admin);
+	await admin.goto('/mentoring');
+	await admin.getByLabel('Mentor (NIP atau e-mail)').fill(MENTOR.nip);
+	await admin.getByLabel('Mentee (NIP atau e-mail)').fill(MENTEE.nip);
+	await admin.getByLabel('Selesai', { exact: true }).fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+	await admin.getByLabel('Tujuan (opsional)').fill('Adaptasi di loket pengujian kendaraan');
+	await admin.getByRole('button', { name: 'Pasangkan' }).click();
+	await expect(admin.getByRole('status')).toContainText('Pasangan mentoring dibuat');
+	await expect(admin.getByRole('row', { name: new RegExp(MENTEE.name.split(',')[0]) })).toBeVisible();
+
+	const mentor = await signedIn(browser, MENTOR.nip);
+	await mentor.goto('/mentoring');
+	await mentor.getByText('Catat sesi baru').click();
+	await mentor.getByLabel('Menit').fill('90');
+	await mentor.getByLabel('Topik').fill('Standar pelayanan uji kendaraan');
+	await mentor.getByLabel('Tindak lanjut yang disepakati').fill('Membaca SOP dan mendampingi dua pengujian');
+	await mentor.getByRole('button', { name: 'Simpan sesi' }).click();
+	await expect(mentor.getByRole('status')).toContainText('Sesi tercatat');
+	await expect(mentor.getByText('Menunggu konfirmasi mentee')).toBeVisible();
+
+	const mentee = await signedIn(browser, MENTEE.nip);
+	await mentee.goto('/mentoring');
+	await mentee.getByRole('button', { name: 'Konfirmasi sesi "Standar pelayanan uji kendaraan"' }).click();
+	await expect(mentee.getByRole('status')).toContainText('2 JP non-klasikal');
+	await mentee.goto('/');
+	await expect(mentee.getByTestId('jp-total')).toHaveText(/^2 dari \d+ JP$/);
+
+	// Level 3: the demo's request to the Camat about a course completed 95 days ago.
+	const camat = await signedIn(browser, ACCOUNTS.supervisor);
+	await camat.goto('/supervisor/evaluations');
+	const request = camat.locator('section', { hasText: 'Pelayanan Publik Prima' }).first();
+	await request.getByLabel('Menerapkan sebagian besar').check();
+	await request.getByLabel('Catatan (opsional)').fill('Sudah memakai alur pengaduan yang baru di loket.');
+	await request.getByRole('button', { name: 'Simpan penilaian' }).click();
+	await expect(camat.getByRole('status')).toContainText('Penilaian tersimpan');
+	await expect(camat.getByRole('row', { name: /Menerapkan sebagian besar/ })).toBeVisible();
 });
