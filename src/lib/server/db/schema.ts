@@ -43,6 +43,20 @@ export interface AuthSession {
   person_id: number;
 }
 
+export interface BehaviourEvaluation {
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  completed_on: string;
+  course_id: string;
+  enrolment_id: number;
+  id: Generated<number>;
+  note: string | null;
+  person_id: number;
+  rating: number | null;
+  requested_at: Generated<Timestamp>;
+  supervisor_id: number | null;
+}
+
 export interface Certificate {
   attempt_id: number;
   certification_id: number;
@@ -273,6 +287,29 @@ export interface LoginThrottle {
   window_started_at: Generated<Timestamp>;
 }
 
+export interface MentoringPair {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  ends_on: string;
+  goal: Generated<string>;
+  id: Generated<number>;
+  mentee_id: number;
+  mentor_id: number;
+  starts_on: string;
+}
+
+export interface MentoringSession {
+  agreed_actions: Generated<string>;
+  confirmed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  held_on: string;
+  id: Generated<number>;
+  minutes: number;
+  pair_id: number;
+  status: Generated<string>;
+  topic: string;
+}
+
 export interface ModuleProgress {
   completed_at: Timestamp | null;
   enrolment_id: number;
@@ -382,10 +419,92 @@ export interface RateLimit {
   window_started_at: Timestamp;
 }
 
+export interface ServiceIndicator {
+  avg_days_to_resolve: number | null;
+  complaints_received: number;
+  complaints_resolved: number;
+  month: string;
+  resolved_within_standard: number;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+}
+
+export interface SurveyAnswer {
+  element_code: string;
+  rating: number;
+  response_id: number;
+}
+
+export interface SurveyResponse {
+  comment: string | null;
+  created_at: Generated<Timestamp>;
+  fingerprint: string;
+  id: Generated<number>;
+  served_on: string;
+  service_id: number | null;
+  service_name: string;
+  unit_id: number;
+}
+
+export interface SurveyService {
+  active: Generated<boolean>;
+  id: Generated<number>;
+  name: string;
+  position: Generated<number>;
+  unit_id: number;
+}
+
+export interface TrainingEvaluation {
+  clarity: number;
+  comment: string | null;
+  course_id: string | null;
+  created_at: Generated<Timestamp>;
+  delivery: number;
+  id: Generated<number>;
+  person_id: number;
+  relevance: number;
+  usefulness: number;
+  workshop_id: number | null;
+}
+
+export interface Workshop {
+  capacity: number;
+  competency_code: string | null;
+  competency_level: number | null;
+  course_id: string | null;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  ends_at: Timestamp;
+  id: Generated<number>;
+  jp: number;
+  online_url: string | null;
+  partners: Generated<Json>;
+  place: string | null;
+  qr_secret: string;
+  starts_at: Timestamp;
+  status: Generated<string>;
+  title: string;
+  trainer_id: number;
+}
+
+export interface WorkshopRegistration {
+  attendance_method: string | null;
+  attended_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  id: Generated<number>;
+  person_id: number;
+  promoted_at: Timestamp | null;
+  queued_at: Generated<Timestamp>;
+  status: string;
+  workshop_id: number;
+}
+
 export interface DB {
   app_setting: AppSetting;
   audit_event: AuditEvent;
   auth_session: AuthSession;
+  behaviour_evaluation: BehaviourEvaluation;
   certificate: Certificate;
   certification: Certification;
   certification_event: CertificationEvent;
@@ -404,6 +523,8 @@ export interface DB {
   job_position: JobPosition;
   jp_entry: JpEntry;
   login_throttle: LoginThrottle;
+  mentoring_pair: MentoringPair;
+  mentoring_session: MentoringSession;
   module_progress: ModuleProgress;
   module_version: ModuleVersion;
   notification: Notification;
@@ -415,4 +536,11 @@ export interface DB {
   position_competency: PositionCompetency;
   practice_answer: PracticeAnswer;
   rate_limit: RateLimit;
+  service_indicator: ServiceIndicator;
+  survey_answer: SurveyAnswer;
+  survey_response: SurveyResponse;
+  survey_service: SurveyService;
+  training_evaluation: TrainingEvaluation;
+  workshop: Workshop;
+  workshop_registration: WorkshopRegistration;
 }

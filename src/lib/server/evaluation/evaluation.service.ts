@@ -1,0 +1,243 @@
+// Evaluation of training. Level 1 (reaction): one short form per person and activity, after a
+// completed course or an attended workshop. Level 2 (learning) is the exam record that already
+// exists (item statistics). Level 3 (behaviour): about 90 days after a course is completed the
+// direct supervisor is asked whether the person applies it (a daily queued job, see jobs.ts).
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { ForbiddenError, requireRole, type Actor } from '../access';
+import { createNotification } from '../notify/notification.repository';
+import type { Problem } from './workshop.service';
+
+type Db = Kysely<DB>;
+
+export const REACTION_ITEMS = ['relevance', 'clarity', 'delivery', 'usefulness'] as const;
+export type ReactionItem = (typeof REACTION_ITEMS)[number];
+
+/** Days after completion when the supervisor is asked (three months). */
+export const BEHAVIOUR_DELAY_DAYS = 90;
+/** Completions older than this are not asked about any more (the job never back-fills years). */
+export const BEHAVIOUR_MAX_AGE_DAYS = 180;
+
+export type Activity = { kind: 'course'; courseId: string } | { kind: 'workshop'; workshopId: number };
+
+/** Whether the actor may evaluate the activity (completed / attended) and whether they did. */
+export async function reactionStatus(db: Db, actor: Actor, activity: Activity) {
+	const eligible =
+		activity.kind === 'course'
+			? await db.selectFrom('enrolment').select('id').where('person_id', '=', actor.id).where('course_id', '=', activity.courseId).where('status', '=', 'completed').executeTakeFirst()
+			: await db
+					.selectFrom('workshop_registration')
+					.select('id')
+					.where('person_id', '=', actor.id)
+					.where('workshop_id', '=', activity.workshopId)
+					.where('attended_at', 'is not', null)
+					.executeTakeFirst();
+	let done = db.selectFrom('training_evaluation').select('id').where('person_id', '=', actor.id);
+	done = activity.kind === 'course' ? done.where('course_id', '=', activity.courseId) : done.where('workshop_id', '=', activity.workshopId);
+	return { eligible: !!eligible, done: !!(await done.executeTakeFirst()) };
+}
+
+export type ReactionValues = Record<ReactionItem, string> & { comment: string };
+
+/** Records the actor's level-1 evaluation; a second submission keeps the first. */
+export async function submitReaction(db: Db, actor: Actor, activity: Activity, v: ReactionValues): Promise<{ ok: true } | { ok: false; problems: Problem[] }> {
+	const status = await reactionStatus(db, actor, activity);
+	if (!status.eligible) throw new ForbiddenError('not completed or attended');
+	const problems: Problem[] = [];
+	const ratings = {} as Record<ReactionItem, number>;
+	for (const item of REACTION_ITEMS) {
+		const n = Number(v[item]);
+		if (!Number.isInteger(n) || n < 1 || n > 5) problems.push({ field: item, code: 'ev_err_rating_5' });
+		else ratings[item] = n;
+	}
+	if (problems.length) return { ok: false, problems };
+	await db
+		.insertInto('training_evaluation')
+		.values({
+			person_id: actor.id,
+			course_id: activity.kind === 'course' ? activity.courseId : null,
+			workshop_id: activity.kind === 'workshop' ? activity.workshopId : null,
+			...ratings,
+			comment: v.comment.slice(0, 2000) || null
+		})
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+	return { ok: true };
+}
+
+function avgCols() {
+	return [
+		sql<number>`count(*)`.as('responses'),
+		sql<number | null>`round(avg(relevance)::numeric, 2)`.as('relevance'),
+		sql<number | null>`round(avg(clarity)::numeric, 2)`.as('clarity'),
+		sql<number | null>`round(avg(delivery)::numeric, 2)`.as('delivery'),
+		sql<number | null>`round(avg(usefulness)::numeric, 2)`.as('usefulness'),
+		sql<number | null>`round(avg((relevance + clarity + delivery + usefulness) / 4.0)::numeric, 2)`.as('overall')
+	] as const;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Results per course and per workshop: a trainer sees the courses they teach (course_trainer) and
+ * the sessions they ran; an admin sees all, with the trainer named. Level 1 averages, level 3
+ * ratings and a link to the level 2 item statistics.
+ */
+export async function evaluationResults(db: Db, actor: Actor | null) {
+	if (!actor || (!actor.roles.includes('trainer') && !actor.roles.includes('admin'))) throw new ForbiddenError();
+	const all = actor.roles.includes('admin');
+	let courses = db
+		.selectFrom('course as c')
+		.innerJoin('course_version as v', 'v.id', 'c.current_version_id')
+		.leftJoin('training_evaluation as te', 'te.course_id', 'c.id')
+		.select(['c.id', 'v.title'])
+		.select(avgCols())
+		.select((eb) => [
+			eb.selectFrom('behaviour_evaluation as b').select(sql<number>`count(b.rating)`.as('n')).whereRef('b.course_id', '=', 'c.id').as('behaviourAnswers'),
+			eb.selectFrom('behaviour_evaluation as b').select(sql<number | null>`round(avg(b.rating)::numeric, 2)`.as('a')).whereRef('b.course_id', '=', 'c.id').as('behaviourAvg'),
+			eb.selectFrom('behaviour_evaluation as b').select(sql<number>`count(*)`.as('n')).whereRef('b.course_id', '=', 'c.id').as('behaviourAsked'),
+			eb
+				.selectFrom('course_trainer as ct')
+				.innerJoin('person as p', 'p.id', 'ct.person_id')
+				.select(sql<string>`string_agg(p.name, ', ' order by p.name)`.as('names'))
+				.whereRef('ct.course_id', '=', 'c.id')
+				.as('trainers')
+		])
+		.groupBy(['c.id', 'v.title'])
+		.orderBy('v.title');
+	if (!all) courses = courses.where('c.id', 'in', db.selectFrom('course_trainer').select('course_id').where('person_id', '=', actor.id));
+	let workshops = db
+		.selectFrom('workshop as w')
+		.innerJoin('person as t', 't.id', 'w.trainer_id')
+		.leftJoin('training_evaluation as te', 'te.workshop_id', 'w.id')
+		.select(['w.id', 'w.title', 'w.starts_at as startsAt', 't.name as trainerName'])
+		.select(avgCols())
+		.select((eb) => [
+			eb.selectFrom('workshop_registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.workshop_id', '=', 'w.id').where('r.attended_at', 'is not', null).as('attended')
+		])
+		.groupBy(['w.id', 'w.title', 'w.starts_at', 't.name'])
+		.orderBy('w.starts_at', 'desc');
+	if (!all) workshops = workshops.where('w.trainer_id', '=', actor.id);
+	const [c, w, comments] = await Promise.all([
+		courses.execute(),
+		workshops.execute(),
+		db
+			.selectFrom('training_evaluation as te')
+			.leftJoin('workshop as w', 'w.id', 'te.workshop_id')
+			.select(['te.comment', 'te.created_at as createdAt', 'te.course_id as courseId', 'te.workshop_id as workshopId', 'w.title as workshopTitle'])
+			.where('te.comment', 'is not', null)
+			.where((eb) =>
+				all
+					? eb.lit(true)
+					: eb.or([
+							eb('te.course_id', 'in', db.selectFrom('course_trainer').select('course_id').where('person_id', '=', actor.id)),
+							eb('w.trainer_id', '=', actor.id)
+						])
+			)
+			.orderBy('te.created_at', 'desc')
+			.limit(30)
+			.execute()
+	]);
+	const fix = <T extends Record<string, unknown>>(r: T) => ({
+		...r,
+		responses: Number(r.responses),
+		relevance: num(r.relevance),
+		clarity: num(r.clarity),
+		delivery: num(r.delivery),
+		usefulness: num(r.usefulness),
+		overall: num(r.overall)
+	});
+	return {
+		courses: c.map((r) => ({ ...fix(r), behaviourAnswers: Number(r.behaviourAnswers ?? 0), behaviourAsked: Number(r.behaviourAsked ?? 0), behaviourAvg: num(r.behaviourAvg) })),
+		workshops: w.map((r) => ({ ...fix(r), attended: Number(r.attended) })),
+		comments
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Level 3
+
+/**
+ * The queued job's work: for every course completed about 90 days ago (and not more than 180),
+ * one behaviour-evaluation request to the person's direct supervisor, with a notification. Safe
+ * to run any number of times: the request is unique per enrolment, the notification per key.
+ */
+export async function requestBehaviourEvaluations(db: Db, now = new Date()): Promise<number> {
+	const due = new Date(now.getTime() - BEHAVIOUR_DELAY_DAYS * 86_400_000);
+	const oldest = new Date(now.getTime() - BEHAVIOUR_MAX_AGE_DAYS * 86_400_000);
+	const work = async (trx: Kysely<DB>) => {
+		const rows = await trx
+			.selectFrom('enrolment as e')
+			.innerJoin('person as p', 'p.id', 'e.person_id')
+			.innerJoin('course_version as v', 'v.id', 'e.course_version_id')
+			.select(['e.id', 'e.person_id as personId', 'e.course_id as courseId', 'e.completed_at as completedAt', 'p.supervisor_id as supervisorId', 'p.name', 'v.title'])
+			.where('e.status', '=', 'completed')
+			.where('e.completed_at', '<=', due)
+			.where('e.completed_at', '>', oldest)
+			.where('p.supervisor_id', 'is not', null)
+			.where((eb) => eb.not(eb.exists(eb.selectFrom('behaviour_evaluation as b').whereRef('b.enrolment_id', '=', 'e.id'))))
+			.execute();
+		let created = 0;
+		for (const r of rows) {
+			const inserted = await trx
+				.insertInto('behaviour_evaluation')
+				.values({
+					enrolment_id: r.id,
+					person_id: r.personId,
+					course_id: r.courseId,
+					supervisor_id: r.supervisorId,
+					completed_on: sql<string>`(${r.completedAt}::timestamptz at time zone 'Asia/Jakarta')::date`,
+					requested_at: now
+				})
+				.onConflict((oc) => oc.column('enrolment_id').doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (!inserted) continue;
+			created++;
+			await createNotification(trx, {
+				personId: r.supervisorId!,
+				kind: 'behaviour_evaluation_requested',
+				params: { name: r.name, course: r.title },
+				link: '/supervisor/evaluations',
+				dedupeKey: `behaviour-evaluation:${r.id}`,
+				email: true
+			});
+		}
+		return created;
+	};
+	// The demo seed calls this inside its own transaction.
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/** The supervisor's requests: only those addressed to them (checked in SQL). */
+export async function behaviourRequests(db: Db, actor: Actor | null) {
+	requireRole(actor, 'supervisor');
+	return db
+		.selectFrom('behaviour_evaluation as b')
+		.innerJoin('person as p', 'p.id', 'b.person_id')
+		.innerJoin('course as c', 'c.id', 'b.course_id')
+		.innerJoin('course_version as v', 'v.id', 'c.current_version_id')
+		.select(['b.id', 'p.name', 'p.nip', 'v.title as courseTitle', 'b.course_id as courseId', 'b.completed_on as completedOn', 'b.rating', 'b.note', 'b.answered_at as answeredAt'])
+		.where('b.supervisor_id', '=', actor.id)
+		.orderBy(sql`b.answered_at is not null`)
+		.orderBy('b.completed_on', 'desc')
+		.limit(200)
+		.execute();
+}
+
+export async function answerBehaviour(db: Db, actor: Actor | null, id: number, v: { rating: string; note: string }, now = new Date()): Promise<{ ok: true } | { ok: false; problems: Problem[] }> {
+	requireRole(actor, 'supervisor');
+	const own = await db.selectFrom('behaviour_evaluation').select(['id', 'answered_at']).where('id', '=', id).where('supervisor_id', '=', actor.id).executeTakeFirst();
+	if (!own) throw new ForbiddenError('not your request');
+	const rating = Number(v.rating);
+	if (!Number.isInteger(rating) || rating < 1 || rating > 4) return { ok: false, problems: [{ field: 'rating', code: 'err_choose' }] };
+	// The first answer stands (a double submit changes nothing).
+	await db
+		.updateTable('behaviour_evaluation')
+		.set({ rating, note: v.note.slice(0, 2000) || null, answered_at: now, answered_by: actor.id })
+		.where('id', '=', id)
+		.where('supervisor_id', '=', actor.id)
+		.where('answered_at', 'is', null)
+		.execute();
+	return { ok: true };
+}

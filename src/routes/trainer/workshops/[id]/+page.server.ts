@@ -1,0 +1,30 @@
+import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { db } from '$lib/server/db';
+import { optionalId } from '$lib/server/form';
+import { translate } from '$lib/server/i18n';
+import { asHttpError } from '$lib/server/access';
+import { markAttendance, trainerWorkshop } from '$lib/server/evaluation/workshop.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const id = optionalId(params.id);
+	const found = id ? await trainerWorkshop(db(), locals.user, id) : null;
+	if (!found) error(404, m.err_not_found());
+	return found;
+};
+
+export const actions: Actions = {
+	mark: async ({ request, locals, params }) => {
+		const id = optionalId(params.id);
+		const personId = optionalId(String((await request.formData()).get('personId') ?? ''));
+		if (!id || !personId) return fail(400, { message: translate('ev_err_not_registered') });
+		try {
+			const r = await markAttendance(db(), locals.user, id, personId);
+			if (!r.ok) return fail(400, { message: translate(r.code) });
+			return { marked: personId };
+		} catch (e) {
+			asHttpError(e, m.err_forbidden());
+		}
+	}
+};

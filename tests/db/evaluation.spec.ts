@@ -1,0 +1,424 @@
+// Workshops, mentoring, evaluations and the public survey against a real database.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content/load';
+import { syncCatalog } from '../../src/lib/server/catalog/catalog.sync';
+import { setContentIndex } from '../../src/lib/server/catalog/content-index';
+import { ForbiddenError, type Actor } from '../../src/lib/server/access';
+import {
+	attendByToken,
+	cancelRegistration,
+	createWorkshop,
+	currentAttendanceCode,
+	markAttendance,
+	parseWibDateTime,
+	previewAttendance,
+	registerForWorkshop,
+	workshopForLearner,
+	type WorkshopValues
+} from '../../src/lib/server/evaluation/workshop.service';
+import { confirmSession, createPair, logSession, myMentoring } from '../../src/lib/server/evaluation/mentoring.service';
+import { answerBehaviour, behaviourRequests, evaluationResults, reactionStatus, submitReaction } from '../../src/lib/server/evaluation/evaluation.service';
+import { evaluationJobs } from '../../src/lib/server/evaluation/jobs';
+import { addSurveyService, formStamp, ikmForUnit, ikmOverview, setIkmWeight, submitSurvey, SURVEY_RATE_LIMIT, type SurveyValues } from '../../src/lib/server/evaluation/survey.service';
+import { importIndicators, listIndicators } from '../../src/lib/server/evaluation/indicators.service';
+import { trainingEffect } from '../../src/lib/server/evaluation/effect.service';
+import { SKM_ELEMENTS } from '../../src/lib/server/evaluation/ikm';
+import { createTestDatabase, type TestDatabase } from './test-db';
+import { addPerson, addUnit } from './fixtures';
+import { actorOf, nipMaker } from './helper-people';
+
+let t: TestDatabase;
+const nip = nipMaker('19900707');
+const MIN = 60_000;
+const DAY = 86_400_000;
+const now0 = new Date('2026-11-02T02:00:00Z'); // 09:00 WIB
+
+let trainer: Actor;
+let admin: Actor;
+let unitId: number;
+
+beforeAll(async () => {
+	const { courses } = loadContent(path.resolve('content'));
+	setContentIndex(courses);
+	t = await createTestDatabase();
+	await syncCatalog(t.db, courses);
+	unitId = await addUnit(t.db, 'DISDUKCAPIL');
+	trainer = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'], unitId }));
+	admin = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'admin'], unitId }));
+});
+afterAll(async () => t.dispose());
+
+async function learner(unit: number | null = unitId, supervisorId: number | null = null) {
+	return actorOf(await addPerson(t.db, { nip: nip(), unitId: unit, supervisorId }));
+}
+
+function values(over: Partial<WorkshopValues> = {}): WorkshopValues {
+	return {
+		title: 'Workshop Penanganan Pengaduan Masyarakat',
+		description: '',
+		courseId: '',
+		competencyCode: 'TEK-ADU',
+		competencyLevel: '2',
+		place: 'Aula BKPSDM, Jl. Kapten Maulana Lubis No. 2',
+		onlineUrl: '',
+		startsAt: '2026-11-10T09:00',
+		endsAt: '2026-11-10T12:00',
+		capacity: '2',
+		jp: '4',
+		partners: 'Universitas Sumatera Utara',
+		...over
+	};
+}
+
+let sessionNo = 0;
+async function newWorkshop(over: Partial<WorkshopValues> = {}) {
+	const r = await createWorkshop(t.db, trainer, values({ title: `Workshop Penanganan Pengaduan Angkatan ${++sessionNo}`, ...over }), now0);
+	if (!r.ok) throw new Error(JSON.stringify(r.problems));
+	return r.id;
+}
+
+const jpRows = (personId: number, source: string) =>
+	t.db.selectFrom('jp_entry').selectAll().where('person_id', '=', personId).where('source', '=', source).execute();
+
+describe('workshops: registration and waiting list', () => {
+	it('refuses a form with the end before the start, a past start, and no place or link, naming each field', async () => {
+		const r = await createWorkshop(t.db, trainer, values({ startsAt: '2026-11-01T09:00', endsAt: '2026-11-01T08:00', place: '', capacity: '0' }), now0);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problems.map((p) => p.field).sort()).toEqual(['capacity', 'endsAt', 'place', 'startsAt']);
+	});
+
+	it('a double submit of the form schedules one session', async () => {
+		const [a, b] = await Promise.all([createWorkshop(t.db, trainer, values({ title: 'Sesi kirim ganda' }), now0), createWorkshop(t.db, trainer, values({ title: 'Sesi kirim ganda' }), now0)]);
+		expect(a).toEqual(b);
+		expect(await t.db.selectFrom('workshop').select('id').where('title', '=', 'Sesi kirim ganda').execute()).toHaveLength(1);
+	});
+
+	it('only trainers schedule sessions', async () => {
+		const someone = await learner();
+		await expect(createWorkshop(t.db, someone, values(), now0)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('a full session fills the waiting list in order and a cancellation promotes the first waiting', async () => {
+		const id = await newWorkshop();
+		const [a, b, c, d] = [await learner(), await learner(), await learner(), await learner()];
+		expect(await registerForWorkshop(t.db, a, id, now0)).toEqual({ ok: true, status: 'registered' });
+		expect(await registerForWorkshop(t.db, b, id, new Date(now0.getTime() + 1000))).toEqual({ ok: true, status: 'registered' });
+		expect(await registerForWorkshop(t.db, c, id, new Date(now0.getTime() + 2000))).toEqual({ ok: true, status: 'waitlisted' });
+		expect(await registerForWorkshop(t.db, d, id, new Date(now0.getTime() + 3000))).toEqual({ ok: true, status: 'waitlisted' });
+		// A double submit keeps the place held.
+		expect(await registerForWorkshop(t.db, c, id, new Date(now0.getTime() + 4000))).toEqual({ ok: true, status: 'waitlisted' });
+		expect((await workshopForLearner(t.db, c, id))!.myWaitPosition).toBe(1);
+		expect((await workshopForLearner(t.db, d, id))!.myWaitPosition).toBe(2);
+
+		const cancelled = await cancelRegistration(t.db, a, id, new Date(now0.getTime() + 5000));
+		expect(cancelled).toEqual({ ok: true, promotedPersonId: c.id });
+		const cView = (await workshopForLearner(t.db, c, id))!;
+		expect(cView.myStatus).toBe('registered');
+		expect(cView.registered).toBe(2);
+		expect((await workshopForLearner(t.db, d, id))!.myWaitPosition).toBe(1);
+		const note = await t.db.selectFrom('notification').selectAll().where('person_id', '=', c.id).where('kind', '=', 'workshop_promoted').execute();
+		expect(note).toHaveLength(1);
+		// Cancelling twice does nothing more.
+		expect(await cancelRegistration(t.db, a, id)).toEqual({ ok: false, code: 'ev_err_not_registered' });
+		// Re-registering goes to the back of the queue.
+		expect(await registerForWorkshop(t.db, a, id, new Date(now0.getTime() + 6000))).toEqual({ ok: true, status: 'waitlisted' });
+		expect((await workshopForLearner(t.db, a, id))!.myWaitPosition).toBe(2);
+	});
+
+	it('never overbooks when many register at once', async () => {
+		const id = await newWorkshop({ capacity: '3' });
+		const people = await Promise.all(Array.from({ length: 8 }, () => learner()));
+		const results = await Promise.all(people.map((p) => registerForWorkshop(t.db, p, id, now0)));
+		expect(results.filter((r) => r.ok && r.status === 'registered')).toHaveLength(3);
+		expect(results.filter((r) => r.ok && r.status === 'waitlisted')).toHaveLength(5);
+		const seats = await t.db.selectFrom('workshop_registration').select('id').where('workshop_id', '=', id).where('status', '=', 'registered').execute();
+		expect(seats).toHaveLength(3);
+	});
+});
+
+describe('workshops: attendance', () => {
+	it('a current QR token records attendance once, with one klasikal JP entry and one piece of evidence', async () => {
+		const id = await newWorkshop({ capacity: '1' });
+		const [a, waiting] = [await learner(), await learner()];
+		await registerForWorkshop(t.db, a, id, now0);
+		await registerForWorkshop(t.db, waiting, id, now0);
+		const during = new Date('2026-11-10T02:30:00Z'); // 09:30 WIB
+		const code = (await currentAttendanceCode(t.db, trainer, id, during))!;
+		expect(code.open).toBe(true);
+		const first = await attendByToken(t.db, a, code.token!, during);
+		expect(first).toMatchObject({ ok: true, already: false, jp: 4 });
+		const again = await attendByToken(t.db, a, code.token!, new Date(during.getTime() + 10_000));
+		expect(again).toMatchObject({ ok: true, already: true });
+		const jp = await jpRows(a.id, 'workshop');
+		expect(jp).toHaveLength(1);
+		expect(jp[0]).toMatchObject({ kind: 'klasikal', jp: 4, occurred_on: '2026-11-10', source_ref: `workshop:${id}`, minutes: 180 });
+		const ev = await t.db.selectFrom('competency_evidence').selectAll().where('person_id', '=', a.id).execute();
+		expect(ev).toHaveLength(1);
+		expect(ev[0]).toMatchObject({ competency_code: 'TEK-ADU', level: 2, source: 'workshop' });
+		// The waiting person is not in the room's list: refused, nothing written.
+		expect(await attendByToken(t.db, waiting, code.token!, during)).toMatchObject({ ok: false, code: 'ev_err_waitlisted' });
+		expect(await jpRows(waiting.id, 'workshop')).toHaveLength(0);
+		// A picture of the code sent on later no longer works.
+		expect(await attendByToken(t.db, a, code.token!, new Date(during.getTime() + 5 * MIN))).toMatchObject({ ok: false, code: 'ev_err_token_expired' });
+		expect(await attendByToken(t.db, a, 'rubbish', during)).toMatchObject({ ok: false, code: 'ev_err_token_invalid' });
+	});
+
+	it('opening the scanned link writes nothing until the learner confirms', async () => {
+		const id = await newWorkshop();
+		const a = await learner();
+		await registerForWorkshop(t.db, a, id, now0);
+		const during = new Date('2026-11-10T02:30:00Z');
+		const code = (await currentAttendanceCode(t.db, trainer, id, during))!;
+		expect(await previewAttendance(t.db, a, code.token!, during)).toMatchObject({ ok: true, workshopId: id, already: false, jp: 4 });
+		expect(await jpRows(a.id, 'workshop')).toHaveLength(0);
+		const reg = await t.db.selectFrom('workshop_registration').select('attended_at').where('workshop_id', '=', id).where('person_id', '=', a.id).executeTakeFirstOrThrow();
+		expect(reg.attended_at).toBeNull();
+	});
+
+	it('reads the form\'s date and time on Medan\'s clock (WIB)', () => {
+		expect(parseWibDateTime('2026-12-03T09:00')!.toISOString()).toBe('2026-12-03T02:00:00.000Z');
+		expect(parseWibDateTime('2026-12-03')).toBeNull();
+	});
+
+	it('the code is only shown to the session\'s own trainer, and only around the session', async () => {
+		const id = await newWorkshop();
+		const other = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'] }));
+		expect(await currentAttendanceCode(t.db, other, id, new Date('2026-11-10T02:30:00Z'))).toBeNull();
+		expect((await currentAttendanceCode(t.db, trainer, id, now0))!.open).toBe(false);
+	});
+
+	it('the trainer marks a registered person present; marking twice writes JP once', async () => {
+		const id = await newWorkshop({ competencyCode: '', competencyLevel: '' });
+		const a = await learner();
+		await registerForWorkshop(t.db, a, id, now0);
+		const during = new Date('2026-11-10T03:00:00Z');
+		expect(await markAttendance(t.db, trainer, id, a.id, during)).toEqual({ ok: true });
+		expect(await markAttendance(t.db, trainer, id, a.id, during)).toEqual({ ok: true });
+		expect(await jpRows(a.id, 'workshop')).toHaveLength(1);
+		expect(await t.db.selectFrom('competency_evidence').select('id').where('person_id', '=', a.id).execute()).toHaveLength(0);
+		const other = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'] }));
+		await expect(markAttendance(t.db, other, id, a.id, during)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('level 1: only an attendee evaluates, once; the trainer sees the averages', async () => {
+		const id = await newWorkshop();
+		const [a, absent] = [await learner(), await learner()];
+		await registerForWorkshop(t.db, a, id, now0);
+		await markAttendance(t.db, trainer, id, a.id, new Date('2026-11-10T03:00:00Z'));
+		const form = { relevance: '5', clarity: '4', delivery: '4', usefulness: '5', comment: 'Contoh kasus dari kelurahan sangat membantu.' };
+		await expect(submitReaction(t.db, absent, { kind: 'workshop', workshopId: id }, form)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await submitReaction(t.db, a, { kind: 'workshop', workshopId: id }, { ...form, clarity: '9' })).toMatchObject({ ok: false });
+		expect(await submitReaction(t.db, a, { kind: 'workshop', workshopId: id }, form)).toEqual({ ok: true });
+		expect(await submitReaction(t.db, a, { kind: 'workshop', workshopId: id }, { ...form, relevance: '1' })).toEqual({ ok: true });
+		expect(await reactionStatus(t.db, a, { kind: 'workshop', workshopId: id })).toEqual({ eligible: true, done: true });
+		const results = await evaluationResults(t.db, trainer);
+		const row = results.workshops.find((w) => w.id === id)!;
+		expect(row).toMatchObject({ responses: 1, relevance: 5, clarity: 4, overall: 4.5, attended: 1 });
+	});
+});
+
+describe('level 1 on a course', () => {
+	it('is offered only once the course is completed, and kept once', async () => {
+		const a = await learner();
+		const version = await t.db.selectFrom('course').select('current_version_id').where('id', '=', 'e-government-spbe').executeTakeFirstOrThrow();
+		const course = { kind: 'course' as const, courseId: 'e-government-spbe' };
+		const form = { relevance: '4', clarity: '4', delivery: '3', usefulness: '5', comment: '' };
+		await t.db.insertInto('enrolment').values({ person_id: a.id, course_id: 'e-government-spbe', course_version_id: version.current_version_id!, status: 'active' }).execute();
+		expect(await reactionStatus(t.db, a, course)).toEqual({ eligible: false, done: false });
+		await expect(submitReaction(t.db, a, course, form)).rejects.toBeInstanceOf(ForbiddenError);
+		await t.db.updateTable('enrolment').set({ status: 'completed', completed_at: new Date() }).where('person_id', '=', a.id).execute();
+		expect(await submitReaction(t.db, a, course, form)).toEqual({ ok: true });
+		expect(await submitReaction(t.db, a, course, { ...form, delivery: '1' })).toEqual({ ok: true });
+		const rows = await t.db.selectFrom('training_evaluation').selectAll().where('person_id', '=', a.id).execute();
+		expect(rows).toHaveLength(1);
+		expect(rows[0].delivery).toBe(3);
+	});
+});
+
+describe('mentoring', () => {
+	it('a supervisor pairs within the subtree only; confirmed sessions write the mentee\'s JP once and the mentor\'s evidence', async () => {
+		const kec = await addUnit(t.db, 'KEC-MEDAN-BARU', null, 'kecamatan');
+		const kel = await addUnit(t.db, 'KEL-PADANG-BULAN', kec, 'kelurahan');
+		const elsewhere = await addUnit(t.db, 'KEC-MEDAN-KOTA', null, 'kecamatan');
+		const camat = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId: kec }));
+		const mentor = await learner(kec);
+		const mentee = await learner(kel);
+		const outsider = await learner(elsewhere);
+		const pair = { mentor: '', mentee: '', startsOn: '2026-10-01', endsOn: '2027-03-31', goal: 'Adaptasi CPNS di pelayanan kelurahan' };
+		const nipOf = async (id: number) => (await t.db.selectFrom('person').select('nip').where('id', '=', id).executeTakeFirstOrThrow()).nip!;
+		const refused = await createPair(t.db, camat, { ...pair, mentor: await nipOf(mentor.id), mentee: await nipOf(outsider.id) });
+		expect(refused).toEqual({ ok: false, problems: [{ field: 'mentee', code: 'ev_err_person_out_of_reach' }] });
+		await expect(createPair(t.db, mentee, { ...pair, mentor: await nipOf(mentor.id), mentee: await nipOf(mentee.id) })).rejects.toBeInstanceOf(ForbiddenError);
+		const created = await createPair(t.db, camat, { ...pair, mentor: await nipOf(mentor.id), mentee: await nipOf(mentee.id) });
+		expect(created.ok).toBe(true);
+		const again = await createPair(t.db, camat, { ...pair, mentor: await nipOf(mentor.id), mentee: await nipOf(mentee.id) });
+		expect(again).toEqual(created);
+		const pairId = (created as { id: number }).id;
+
+		const now = new Date('2026-11-20T05:00:00Z');
+		const session = { heldOn: '2026-11-18', minutes: '90', topic: 'Menangani keluhan warga di loket', agreedActions: 'Mencatat setiap keluhan di buku register' };
+		await expect(logSession(t.db, mentee, pairId, session, now)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await logSession(t.db, mentor, pairId, { ...session, heldOn: '2026-11-25' }, now)).toMatchObject({ ok: false, problems: [{ field: 'heldOn', code: 'ev_err_in_future' }] });
+		expect(await logSession(t.db, mentor, pairId, session, now)).toEqual({ ok: true });
+		expect(await logSession(t.db, mentor, pairId, session, now)).toEqual({ ok: true }); // double submit
+		const mine = await myMentoring(t.db, mentee);
+		expect(mine).toHaveLength(1);
+		expect(mine[0].sessions).toHaveLength(1);
+		const sessionId = mine[0].sessions[0].id;
+
+		await expect(confirmSession(t.db, mentor, sessionId, now)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await confirmSession(t.db, mentee, sessionId, now)).toEqual({ ok: true, jp: 2, first: true });
+		expect(await confirmSession(t.db, mentee, sessionId, now)).toEqual({ ok: true, jp: 2, first: false });
+		const jp = await jpRows(mentee.id, 'mentoring');
+		expect(jp).toHaveLength(1);
+		expect(jp[0]).toMatchObject({ kind: 'non-klasikal', jp: 2, minutes: 90, occurred_on: '2026-11-18' });
+		const ev = await t.db.selectFrom('competency_evidence').selectAll().where('person_id', '=', mentor.id).execute();
+		expect(ev).toHaveLength(1);
+		expect(ev[0]).toMatchObject({ competency_code: 'MNJ-PDO', level: 3, source: 'mentoring' });
+		expect(await jpRows(mentor.id, 'mentoring')).toHaveLength(0);
+	});
+});
+
+describe('level 3: the queued job asks the supervisor', () => {
+	it('creates one request and one notification per completion ~90 days old, however often it runs', async () => {
+		const boss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
+		const otherBoss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
+		const now = new Date('2027-03-01T00:00:00Z');
+		const version = await t.db.selectFrom('course').select('current_version_id').where('id', '=', 'pelayanan-publik-prima').executeTakeFirstOrThrow();
+		const enrolFor = async (personId: number, completedAt: Date) =>
+			t.db
+				.insertInto('enrolment')
+				.values({ person_id: personId, course_id: 'pelayanan-publik-prima', course_version_id: version.current_version_id!, status: 'completed', completed_at: completedAt })
+				.execute();
+		const old = await learner(unitId, boss.id);
+		const recent = await learner(unitId, boss.id);
+		await enrolFor(old.id, new Date(now.getTime() - 91 * DAY));
+		await enrolFor(recent.id, new Date(now.getTime() - 30 * DAY));
+		const job = evaluationJobs.find((j) => j.name === 'evaluation.request-behaviour')!;
+		expect(job.schedule).toBe('0 6 * * *');
+		await job.handler(t.db, {}, now);
+		await job.handler(t.db, {}, now);
+		const requests = await behaviourRequests(t.db, boss);
+		expect(requests).toHaveLength(1);
+		expect(requests[0].courseId).toBe('pelayanan-publik-prima');
+		const notes = await t.db.selectFrom('notification').selectAll().where('person_id', '=', boss.id).where('kind', '=', 'behaviour_evaluation_requested').execute();
+		expect(notes).toHaveLength(1);
+		expect(await behaviourRequests(t.db, otherBoss)).toHaveLength(0);
+		await expect(answerBehaviour(t.db, otherBoss, requests[0].id, { rating: '3', note: '' })).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await answerBehaviour(t.db, boss, requests[0].id, { rating: '4', note: 'Menerapkan alur pengaduan baru.' })).toEqual({ ok: true });
+		expect(await answerBehaviour(t.db, boss, requests[0].id, { rating: '1', note: '' })).toEqual({ ok: true });
+		expect((await behaviourRequests(t.db, boss))[0].rating).toBe(4);
+		// Ninety days after the recent one, the job asks about it too.
+		await job.handler(t.db, {}, new Date(now.getTime() + 61 * DAY));
+		expect(await behaviourRequests(t.db, boss)).toHaveLength(2);
+	});
+});
+
+describe('the public survey', () => {
+	const answers = Object.fromEntries(SKM_ELEMENTS.map((e) => [e, '4']));
+	async function form(over: Partial<SurveyValues> = {}, openedAt = new Date(Date.now() - 60_000)): Promise<SurveyValues> {
+		return { answers, service: 'lainnya', serviceOther: 'KTP-el', servedOn: '2026-11-01', comment: '', website: '', stamp: await formStamp(t.db, openedAt), ...over };
+	}
+	const count = async (unit: number) => (await t.db.selectFrom('survey_response').select('id').where('unit_id', '=', unit).execute()).length;
+
+	it('stores a valid form once; a double submit is counted once', async () => {
+		const u = await addUnit(t.db, 'KEL-SEKIP', null, 'kelurahan');
+		await addSurveyService(t.db, admin, 'KEL-SEKIP', 'Surat keterangan domisili');
+		const now = new Date('2026-11-02T05:00:00Z');
+		const f = await form({ service: 'lainnya', serviceOther: 'Legalisir', comment: 'Pelayanan cepat' }, new Date(now.getTime() - 60_000));
+		expect(await submitSurvey(t.db, 'kel-sekip', f, '10.0.0.1', now)).toEqual({ ok: true, duplicate: false });
+		expect(await submitSurvey(t.db, 'KEL-SEKIP', f, '10.0.0.1', now)).toEqual({ ok: true, duplicate: true });
+		expect(await count(u)).toBe(1);
+		// The same answers from another address are another person.
+		expect(await submitSurvey(t.db, 'KEL-SEKIP', f, '10.0.0.2', now)).toEqual({ ok: true, duplicate: false });
+		expect(await count(u)).toBe(2);
+	});
+
+	it('stores nothing for a robot (the hidden field) or a form sent seconds after opening', async () => {
+		const u = await addUnit(t.db, 'KEL-BABURA', null, 'kelurahan');
+		const now = new Date();
+		expect(await submitSurvey(t.db, 'KEL-BABURA', await form({ website: 'http://spam.example' }), '10.0.1.1', now)).toEqual({ ok: true, duplicate: false });
+		const fast = await submitSurvey(t.db, 'KEL-BABURA', await form({}, new Date(now.getTime() - 1000)), '10.0.1.1', now);
+		expect(fast).toMatchObject({ ok: false, reason: 'invalid', problems: [{ field: 'form', code: 'ev_survey_err_too_fast' }] });
+		const forged = await submitSurvey(t.db, 'KEL-BABURA', { ...(await form()), stamp: `${now.getTime() - 60_000}.AAAAAAAAAAAAAAAAAAAAAA` }, '10.0.1.1', now);
+		expect(forged).toMatchObject({ ok: false, problems: [{ field: 'form', code: 'ev_survey_err_stale' }] });
+		expect(await count(u)).toBe(0);
+	});
+
+	it('names every missing answer and a date in the future', async () => {
+		await addUnit(t.db, 'KEL-MERDEKA', null, 'kelurahan');
+		const r = await submitSurvey(t.db, 'KEL-MERDEKA', await form({ answers: { ...answers, waktu: '', sarana: '5' }, servedOn: '2099-01-01' }), '10.0.2.1', new Date());
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.problems.map((p) => p.field).sort()).toEqual(['sarana', 'servedOn', 'waktu']);
+	});
+
+	it('limits one address, not everyone', async () => {
+		const u = await addUnit(t.db, 'KEL-TITI-RANTAI', null, 'kelurahan');
+		const now = new Date('2026-11-02T05:00:00Z');
+		for (let i = 0; i < SURVEY_RATE_LIMIT.perAddress; i++) {
+			const r = await submitSurvey(t.db, 'KEL-TITI-RANTAI', await form({ comment: `tanggapan ${i}` }, new Date(now.getTime() - 60_000)), '10.0.3.1', now);
+			expect(r.ok).toBe(true);
+		}
+		const over = await submitSurvey(t.db, 'KEL-TITI-RANTAI', await form({ comment: 'satu lagi' }, new Date(now.getTime() - 60_000)), '10.0.3.1', now);
+		expect(over).toMatchObject({ ok: false, reason: 'limited' });
+		const otherAddress = await submitSurvey(t.db, 'KEL-TITI-RANTAI', await form({ comment: 'warga lain' }, new Date(now.getTime() - 60_000)), '10.0.3.2', now);
+		expect(otherAddress.ok).toBe(true);
+		expect(await count(u)).toBe(SURVEY_RATE_LIMIT.perAddress + 1);
+	});
+
+	it('the admin report computes the IKM of the period with the weight setting', async () => {
+		await addUnit(t.db, 'UPT-UJI', null, 'uptd');
+		const now = new Date('2026-11-02T05:00:00Z');
+		const ratings = [4, 3, 3, 4];
+		for (let i = 0; i < ratings.length; i++) {
+			const a = Object.fromEntries(SKM_ELEMENTS.map((e) => [e, String(ratings[i])]));
+			expect((await submitSurvey(t.db, 'UPT-UJI', await form({ answers: a, comment: `r${i}` }, new Date(now.getTime() - 60_000)), `10.0.4.${i}`, now)).ok).toBe(true);
+		}
+		const period = { from: '2026-10-01', to: '2026-11-30' };
+		const unit = (await ikmForUnit(t.db, admin, 'UPT-UJI', period))!;
+		expect(unit.result!.respondents).toBe(4);
+		expect(unit.result!.ikmRounded).toBe(87.5); // NRR 3.5 everywhere
+		expect(unit.result!.band).toBe('B');
+		expect(await setIkmWeight(t.db, admin, '0.11')).toBe(true);
+		const overview = await ikmOverview(t.db, admin, period);
+		expect(overview.rows.find((r) => r.code === 'UPT-UJI')!.result.ikmRounded).toBe(86.63); // 31.5 x 0.11 x 25
+		await setIkmWeight(t.db, admin, 'exact');
+		await expect(ikmOverview(t.db, trainer, period)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('service indicators', () => {
+	it('a CSV with bad rows imports nothing and names every bad row; a good one imports all', async () => {
+		const bad = [
+			'kode_unit,bulan,pengaduan_masuk,pengaduan_selesai,selesai_tepat_waktu,rata_rata_hari',
+			'DISDUKCAPIL,2026-09,40,35,30,"3,5"',
+			'TIDAK-ADA,2026-09,10,10,10,2',
+			'DISDUKCAPIL,2026-13,10,10,10,2',
+			'DISDUKCAPIL,2026-08,10,5,7,2',
+			'DISDUKCAPIL,2026-09,1,1,1,1'
+		].join('\n');
+		const r = await importIndicators(t.db, admin, bad, new Date('2026-11-02T05:00:00Z'));
+		expect(r.ok).toBe(false);
+		if (!r.ok) {
+			expect(r.problems.map((p) => [p.line, p.code])).toEqual([
+				[3, 'ev_ind_err_unit'],
+				[4, 'ev_ind_err_month'],
+				[5, 'ev_ind_err_within_gt_resolved'],
+				[6, 'ev_ind_err_duplicate']
+			]);
+		}
+		expect(await listIndicators(t.db, admin, 'DISDUKCAPIL')).toHaveLength(0);
+		const good = ['kode_unit;bulan;pengaduan_masuk;pengaduan_selesai;selesai_tepat_waktu;rata_rata_hari', 'DISDUKCAPIL;2026-09;40;35;30;3,5', 'DISDUKCAPIL;2026-10;38;37;35;2'].join('\n');
+		expect(await importIndicators(t.db, admin, good, new Date('2026-11-02T05:00:00Z'))).toEqual({ ok: true, imported: 2 });
+		const rows = await listIndicators(t.db, admin, 'DISDUKCAPIL');
+		expect(rows.map((x) => [x.month, x.received, x.resolved, x.withinStandard, x.avgDays])).toEqual([
+			['2026-10-01', 38, 37, 35, 2],
+			['2026-09-01', 40, 35, 30, 3.5]
+		]);
+		const effect = await trainingEffect(t.db, admin, new Date('2026-11-02T05:00:00Z'));
+		const dukcapil = effect.rows.find((x) => x.code === 'DISDUKCAPIL')!;
+		expect(dukcapil.after.received).toBe(78);
+		expect(dukcapil.after.resolutionRate).toBe(92.3); // 72 / 78
+	});
+});
