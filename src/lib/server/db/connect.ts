@@ -2,7 +2,7 @@
 // PGlite (PostgreSQL compiled to WebAssembly) in a local folder, so a laptop needs no server.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import type { DB } from './schema';
 
 export type Engine = 'postgres' | 'pglite';
@@ -12,6 +12,12 @@ export interface DbHandle {
 	engine: Engine;
 	/** Runs a multi-statement SQL script (a migration) on the given connection or transaction. */
 	runScript(trx: Kysely<unknown>, script: string): Promise<void>;
+	/**
+	 * Runs SQL written elsewhere (the job queue's), queued behind Kysely's own use of the
+	 * connection so it never lands inside an open Kysely transaction. Without parameters the text
+	 * may hold several statements (BEGIN; …; COMMIT;); the rows of the last one are answered.
+	 */
+	executeRaw(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 	close(): Promise<void>;
 }
 
@@ -62,6 +68,10 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
 		runScript: async (trx, script) => {
 			await sql.raw(script).execute(trx);
 		},
+		executeRaw: async (text, values) => {
+			const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+			return { rows: result.rows as unknown[] };
+		},
 		close: () => db.destroy()
 	};
 }
@@ -95,6 +105,14 @@ async function openPglite(dataDir: string | null): Promise<DbHandle> {
 		runScript: async (_trx, script) => {
 			await client.exec(script);
 		},
+		executeRaw: (text, values) =>
+			// connection() waits for the one connection, so this runs between Kysely's queries and
+			// transactions, never inside one.
+			db.connection().execute(async () => {
+				if (values && values.length) return { rows: (await client.query(text, values)).rows };
+				const results = await client.exec(text);
+				return { rows: results.at(-1)?.rows ?? [] };
+			}),
 		close: async () => {
 			await db.destroy();
 			await release?.();
