@@ -60,6 +60,9 @@ async function reach(db: Db, actor: Actor, unitCode: string | null | undefined) 
 	return { ok: true as const, rootUnitId: own, unit: unit ?? null };
 }
 
+/** A supervisor's team is the others in their subtree; BKPSDM's view of a unit is everyone in it. */
+const selfExcluded = (actor: Actor) => (holds(actor, 'admin') ? undefined : actor.id);
+
 export interface OverviewQuery {
 	unitCode?: string | null;
 	filter: TeamFilter;
@@ -73,7 +76,7 @@ export async function teamOverview(db: Db, actor: Actor | null, query: OverviewQ
 	const r = await reach(db, actor, query.unitCode);
 	if (!r.ok) return null;
 	const at = await momentOf(db, now);
-	const base = personFigures(db, r.rootUnitId, at, actor.id);
+	const base = personFigures(db, r.rootUnitId, at, selfExcluded(actor));
 	const [{ rows, summary }, units, statuses] = await Promise.all([
 		figuresPage(db, base, query.filter, { offset: query.offset, limit: query.limit }),
 		subtreeUnits(db, holds(actor, 'supervisor') ? actor.unitId : null),
@@ -88,7 +91,7 @@ export async function teamOverviewRows(db: Db, actor: Actor | null, query: { uni
 	const r = await reach(db, actor, query.unitCode);
 	if (!r.ok) return null;
 	const at = await momentOf(db, now);
-	const rows = await figuresAll(db, personFigures(db, r.rootUnitId, at, actor.id), query.filter);
+	const rows = await figuresAll(db, personFigures(db, r.rootUnitId, at, selfExcluded(actor)), query.filter);
 	return { rows, unit: r.unit, year: at.year, jpTarget: at.jpTarget, today: at.today };
 }
 
