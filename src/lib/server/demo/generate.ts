@@ -137,10 +137,10 @@ function cityUnits(): GenUnit[] {
 		const code = `PKM-${slug(p)}`;
 		if (seen.has(code)) continue;
 		seen.add(code);
-		units.push({ code, name: `UPT Puskesmas ${p}`, kind: 'uptd', parent: 'DINKES', weight: 45, staff: 'PERAWAT' });
+		units.push({ code, name: `UPT Puskesmas ${p}`, kind: 'uptd', parent: 'DINKES', weight: 30, staff: 'PERAWAT' });
 	}
-	for (let i = 1; i <= 45; i++) units.push({ code: `SMPN-${i}`, name: `SMP Negeri ${i} Medan`, kind: 'uptd', parent: 'DISDIK', weight: 32, staff: 'GURU' });
-	for (let i = 1; i <= 30; i++) units.push({ code: `SDN-0${60800 + i * 7}`, name: `SD Negeri 0${60800 + i * 7} Medan`, kind: 'uptd', parent: 'DISDIK', weight: 12, staff: 'GURU' });
+	for (let i = 1; i <= 45; i++) units.push({ code: `SMPN-${i}`, name: `SMP Negeri ${i} Medan`, kind: 'uptd', parent: 'DISDIK', weight: 6, staff: 'GURU' });
+	for (let i = 1; i <= 30; i++) units.push({ code: `SDN-0${60800 + i * 7}`, name: `SD Negeri 0${60800 + i * 7} Medan`, kind: 'uptd', parent: 'DISDIK', weight: 4, staff: 'GURU' });
 	for (const [kec, kels] of Object.entries(KECAMATAN)) {
 		const code = `KEC-${slug(kec)}`;
 		units.push({ code, name: `Kecamatan ${kec}`, kind: 'kecamatan', parent: 'PEMKOT', weight: 25, staff: 'PENATA-LAYANAN' });

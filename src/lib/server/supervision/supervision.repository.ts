@@ -298,7 +298,24 @@ export interface UnitRollup {
  * children's figures.
  */
 export async function unitRollup(db: Db, at: Moment): Promise<UnitRollup[]> {
-	const { rows } = await sql<UnitRollup>`
+	const { rows } = await unitRollupQuery(at).execute(db);
+	return rows.map((r) => ({
+		...r,
+		unitId: Number(r.unitId),
+		parentId: r.parentId === null ? null : Number(r.parentId),
+		depth: Number(r.depth),
+		ownPeople: Number(r.ownPeople),
+		people: Number(r.people),
+		certified: Number(r.certified),
+		jpMet: Number(r.jpMet),
+		plansApproved: Number(r.plansApproved),
+		withOverdue: Number(r.withOverdue)
+	}));
+}
+
+/** The roll-up's SQL (also compiled by scripts/explain-supervision.ts for the benchmark). */
+export function unitRollupQuery(at: Moment) {
+	return sql<UnitRollup>`
 		with recursive closure (unit_id, ancestor_id) as (
 			select id, id from org_unit
 			union all
@@ -354,19 +371,7 @@ export async function unitRollup(db: Db, at: Moment): Promise<UnitRollup[]> {
 		left join per_unit own on own.unit_id = u.id
 		group by u.id, u.code, u.name, u.parent_id, d.depth, own.people
 		order by u.id
-	`.execute(db);
-	return rows.map((r) => ({
-		...r,
-		unitId: Number(r.unitId),
-		parentId: r.parentId === null ? null : Number(r.parentId),
-		depth: Number(r.depth),
-		ownPeople: Number(r.ownPeople),
-		people: Number(r.people),
-		certified: Number(r.certified),
-		jpMet: Number(r.jpMet),
-		plansApproved: Number(r.plansApproved),
-		withOverdue: Number(r.withOverdue)
-	}));
+	`;
 }
 
 export interface CourseFigures {

@@ -5,6 +5,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { asHttpError } from '$lib/server/access';
+import { requireAreaRole } from '$lib/server/guard';
 import { teamExport, type ExportFormat, type ExportKind } from '$lib/server/supervision/export';
 import { teamFilterFrom } from '$lib/server/supervision/query';
 import type { RequestHandler } from './$types';
@@ -12,6 +13,8 @@ import type { RequestHandler } from './$types';
 const FILES: Record<string, ExportKind> = { 'ikhtisar-tim': 'team', 'daftar-sertifikat': 'certificates' };
 
 export const GET: RequestHandler = async ({ params, url, locals }) => {
+	// Endpoints run no layout: the area's role is checked here (the service then checks the reach).
+	requireAreaRole(locals, 'supervisor');
 	const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(params.file);
 	const kind = match ? FILES[match[1]] : undefined;
 	if (!match || !kind) error(404, m.err_not_found());
