@@ -56,7 +56,10 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
 	// date as its YYYY-MM-DD text: a calendar day has no time zone, and a JS Date would put it
 	// at midnight of whatever zone the server runs in.
 	pg.default.types.setTypeParser(1082, (v: string) => v);
-	const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+	// JIT off: the app's queries run in milliseconds, and the reports' estimated costs cross
+	// jit_above_cost, where compiling took 30-40 ms per query (measured on the team overview, which
+	// ran in half the time without it; see README, "Scale").
+	const pool = new pg.default.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
 	// An idle connection closed by the server (a restart, a failover, a dropped test database)
 	// must not bring the process down; the pool opens a new one on the next query.
 	pool.on('error', (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
