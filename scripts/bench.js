@@ -17,6 +17,8 @@ const BASE = `http://localhost:${PORT}`;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const COURSE = 'pelayanan-publik-prima';
+// The benchmark's own database (dropped and created again on each run).
+const BENCH_DB = process.env.BENCH_DB ?? 'bina_bench';
 
 if (!existsSync('build/index.js')) {
 	console.error('No build: run `npm run build` first.');
@@ -26,11 +28,11 @@ if (!existsSync('build/index.js')) {
 async function freshDatabase() {
 	const admin = new pg.Client({ connectionString: ADMIN_URL });
 	await admin.connect();
-	await admin.query('drop database if exists bina_bench with (force)');
-	await admin.query('create database bina_bench');
+	await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+	await admin.query(`create database ${BENCH_DB}`);
 	await admin.end();
 	const url = new URL(ADMIN_URL);
-	url.pathname = '/bina_bench';
+	url.pathname = `/${BENCH_DB}`;
 	return url.toString();
 }
 
