@@ -11,6 +11,7 @@ import { certificateState } from '../../src/lib/server/certification/certificati
 import { localDate } from '../../src/lib/server/career/local-date';
 import * as sup from '../../src/lib/server/supervision/supervision.service';
 import { teamExport } from '../../src/lib/server/supervision/export';
+import { markMyNotificationsRead, myNotifications, myUnreadCount } from '../../src/lib/server/notify/notification.service';
 
 const nextNip = nipMaker('19870611');
 const NOW = new Date('2026-06-15T03:00:00Z');
@@ -306,5 +307,24 @@ describe('assignments', () => {
 		expect(r.errors.map((e) => e.field).sort()).toEqual(['courseId', 'dueOn', 'people']);
 		expect(r.errors.find((e) => e.field === 'dueOn')!.code).toBe('sup_err_due_past');
 		expect(TODAY).toBe('2026-06-15');
+	});
+});
+
+describe('notifications', () => {
+	it('are each person’s own: marking someone else’s id changes nothing, marking twice is harmless', async () => {
+		const dedi = actorOf(people.A1XY_1);
+		const erna = actorOf(people.A1XY_2);
+		const mine = await myNotifications(t.db, dedi);
+		expect(mine.rows.map((n) => n.kind)).toContain('sup_assigned');
+		const before = await myUnreadCount(t.db, dedi);
+		expect(before).toBeGreaterThan(0);
+		await markMyNotificationsRead(t.db, erna, [mine.rows[0].id]);
+		expect(await myUnreadCount(t.db, dedi)).toBe(before);
+		await markMyNotificationsRead(t.db, dedi, [mine.rows[0].id]);
+		await markMyNotificationsRead(t.db, dedi, [mine.rows[0].id]);
+		expect(await myUnreadCount(t.db, dedi)).toBe(before - 1);
+		await markMyNotificationsRead(t.db, dedi, 'all');
+		expect(await myUnreadCount(t.db, dedi)).toBe(0);
+		await expect(myNotifications(t.db, null)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
