@@ -4,6 +4,7 @@
 // which no other journey uses.
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import AxeBuilder from '@axe-core/playwright';
 import { ACCOUNTS, completeAllModules, signInAndWait } from './helpers';
 import { generateDemoPeople } from '../../src/lib/server/demo/medan';
 
@@ -104,4 +105,25 @@ test('a supervisor gets 403 for another unit: its overview, its export, an assig
 	const kadis = await (await page.context().browser()!.newContext()).newPage();
 	await signInAndWait(kadis, ACCOUNTS.kadis);
 	await expect(kadis.locator('.my-courses li').filter({ hasText: 'Pelayanan Publik Prima' })).toHaveCount(0);
+});
+
+test('the supervision and report pages have no serious accessibility violations and fit a phone', async ({ browser }) => {
+	const check = async (page: Page, path: string) => {
+		await page.goto(path);
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+	};
+	const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const boss = await phone.newPage();
+	await signInAndWait(boss, ACCOUNTS.supervisor);
+	for (const path of ['/supervisor', '/supervisor?unit=KEL-BABURA&cert=within90', '/supervisor/assign', '/supervisor/certificates', '/notifications']) await check(boss, path);
+	await phone.close();
+	const desk = await browser.newContext();
+	const admin = await desk.newPage();
+	await signInAndWait(admin, ACCOUNTS.admin);
+	for (const path of ['/admin/reports', '/admin/reports?unit=KEC-MEDAN-BARU', '/admin/reports/courses', '/admin/assignments', '/notifications']) await check(admin, path);
+	await desk.close();
 });
