@@ -119,6 +119,9 @@ describe('figures per person', () => {
 		await addJp(t.db, ani, '2026-05-01', 9);
 		await addJp(t.db, budi, '2025-12-31', 30); // last year: does not count
 		await addJp(t.db, budi, '2026-01-01', 6);
+		// Exactly the target, in halves: met (the roll-up sums hundredths as integers).
+		await addJp(t.db, people.B_1.id, '2026-03-01', 12.5);
+		await addJp(t.db, people.B_1.id, '2026-04-01', 7.5);
 		await t.db.insertInto('development_plan').values({ person_id: ani, year: 2026, status: 'approved', snapshot: '{}', machine_version: 1, approved_at: NOW }).execute();
 		await t.db.insertInto('development_plan').values({ person_id: budi, year: 2026, status: 'submitted', snapshot: '{}', machine_version: 1 }).execute();
 		await t.db.insertInto('development_plan').values({ person_id: people.A1X_1.id, year: 2025, status: 'approved', snapshot: '{}', machine_version: 1, approved_at: NOW }).execute();
@@ -231,6 +234,8 @@ describe('the BKPSDM roll-up', () => {
 		}
 		const root = report.units.find((u) => u.code === 'PEMKOT-S')!;
 		expect(root.people).toBe(11); // 11 active people, the inactive one left out
+		const b = report.units.find((u) => u.code === 'DINAS-B')!;
+		expect(b.jpMet).toBe(1); // Fajar, with exactly 20 JP
 		const a = report.units.find((u) => u.code === 'DINAS-A')!;
 		expect([a.people, a.certified, a.jpMet, a.plansApproved, a.withOverdue]).toEqual([6, 2, 1, 1, 1]);
 	});
