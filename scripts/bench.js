@@ -1,8 +1,11 @@
 // npm run bench: throughput and latency of a signed-in learner opening a module page, against the
 // production build on PostgreSQL, at 1, 10 and 50 connections; and the gzipped JavaScript and CSS
-// that page loads in Chromium. Needs `npm run build` and a PostgreSQL server (BENCH_DATABASE_URL,
+// that page loads in Chromium. Then (unless BENCH_SCALE=0) it fills the database with a city of
+// BENCH_PEOPLE (default 25,000) people through `demo:generate` and measures the supervisor overview
+// of Dinas Pendidikan (about 2,000 people) and the BKPSDM roll-up of the whole city, with the query
+// plans (EXPLAIN ANALYZE) and the indexes they use. Needs `npm run build` and a PostgreSQL server (BENCH_DATABASE_URL,
 // default postgres://postgres@127.0.0.1:5432/postgres, on which a bina_bench database is created).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -14,6 +17,8 @@ const BASE = `http://localhost:${PORT}`;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const COURSE = 'pelayanan-publik-prima';
+// The benchmark's own database (dropped and created again on each run).
+const BENCH_DB = process.env.BENCH_DB ?? 'bina_bench';
 
 if (!existsSync('build/index.js')) {
 	console.error('No build: run `npm run build` first.');
@@ -23,11 +28,11 @@ if (!existsSync('build/index.js')) {
 async function freshDatabase() {
 	const admin = new pg.Client({ connectionString: ADMIN_URL });
 	await admin.connect();
-	await admin.query('drop database if exists bina_bench with (force)');
-	await admin.query('create database bina_bench');
+	await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+	await admin.query(`create database ${BENCH_DB}`);
 	await admin.end();
 	const url = new URL(ADMIN_URL);
-	url.pathname = '/bina_bench';
+	url.pathname = `/${BENCH_DB}`;
 	return url.toString();
 }
 
@@ -93,7 +98,52 @@ try {
 	await page.goto(BASE + modulePath, { waitUntil: 'networkidle' });
 	await browser.close();
 	console.log(`Module page assets (gzipped): JavaScript ${(assets.js / 1024).toFixed(1)} KB, CSS ${(assets.css / 1024).toFixed(1)} KB, ${assets.files} files`);
+
+	if (process.env.BENCH_SCALE !== '0') await benchScale(databaseUrl);
 } finally {
 	stop();
 }
 process.exit(0);
+
+async function signInAs(login) {
+	const res = await fetch(`${BASE}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ login, password: 'bina-asn-2026', next: '/' })
+	});
+	const cookie = res.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`sign-in failed for ${login}`);
+	return cookie;
+}
+
+/** The supervisor overview (~2,000 people) and the BKPSDM roll-up (everyone), on a generated city. */
+async function benchScale(databaseUrl) {
+	const people = process.env.BENCH_PEOPLE ?? '25000';
+	console.log(`\nGenerating a city of ${people} people (npm run cli -- demo:generate --people ${people})…`);
+	const started = Date.now();
+	const gen = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'demo:generate', '--people', people], {
+		env: { ...process.env, DATABASE_URL: databaseUrl },
+		stdio: 'inherit'
+	});
+	if (gen.status !== 0) throw new Error('demo:generate failed');
+	console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	const supervisor = await signInAs('kepala.disdik@asn.pemkomedan.go.id');
+	const admin = await signInAs('admin@bina.medan.go.id');
+	const targets = [
+		{ name: 'Supervisor overview, Dinas Pendidikan (/supervisor)', path: '/supervisor', cookie: supervisor },
+		{ name: 'Supervisor overview, sorted by expiry, filtered (JP below target)', path: '/supervisor?sort=expiring&jp=behind', cookie: supervisor },
+		{ name: 'BKPSDM roll-up, whole city (/admin/reports)', path: '/admin/reports', cookie: admin }
+	];
+	const results = [];
+	for (const t of targets) {
+		for (const connections of [1, 10]) {
+			const r = await autocannon({ url: BASE + t.path, connections, duration: DURATION, headers: { cookie: t.cookie } });
+			if (r.non2xx) throw new Error(`${r.non2xx} non-2xx answers for ${t.path}`);
+			results.push({ page: t.name, connections, 'requests/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99 });
+		}
+	}
+	console.table(results);
+	console.log('\nQuery plans (EXPLAIN ANALYZE):');
+	spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/explain-supervision.ts', 'DISDIK'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'inherit' });
+}

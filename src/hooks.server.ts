@@ -10,6 +10,11 @@ import { clearSessionCookie, setSessionCookie, sessionToken } from '$lib/server/
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { contentIndex } from '$lib/server/catalog/content-index';
 import { syncCatalog } from '$lib/server/catalog/catalog.sync';
+import { startQueue, type JobQueue } from '$lib/server/jobs/queue';
+import { supervisionJobs } from '$lib/server/supervision/jobs';
+import { evaluationJobs } from '$lib/server/evaluation/jobs';
+import { createMailer } from '$lib/server/notify/mailer';
+import { setMailEnabled } from '$lib/server/notify/mail-setting';
 
 export const init: ServerInit = async () => {
 	const config = readConfig();
@@ -18,8 +23,22 @@ export const init: ServerInit = async () => {
 	if (sync.created.length || sync.newVersions.length) console.log(`[bina] courses: ${sync.created.length} new, ${sync.newVersions.length} new version(s)`);
 	if (config.demoData) await seedDemoIfEmpty(handle.db);
 	console.log(`[bina] database ready (${handle.engine}${handle.engine === 'pglite' ? `, ${config.dataDir}` : ''})`);
-	// PGlite must be closed or the server never exits.
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	setMailEnabled(!!config.smtp);
+	let queue: JobQueue | null = null;
+	if (config.jobs) {
+		const mail = config.smtp
+			? { transport: createMailer({ smtpUrl: config.smtp.url, from: config.smtp.from, publicOrigin: config.publicOrigin }), settings: { smtpUrl: config.smtp.url, from: config.smtp.from, publicOrigin: config.publicOrigin } }
+			: null;
+		queue = await startQueue({ handle, databaseUrl: config.databaseUrl, definitions: [...supervisionJobs(mail), ...evaluationJobs] });
+		console.log(`[bina] job queue started (e-mail ${config.smtp ? 'via SMTP' : 'off: in-app notifications only'})`);
+	}
+	// The queue stops before the database closes; PGlite must be closed or the server never exits.
+	process.once('sveltekit:shutdown', () => {
+		void (async () => {
+			await queue?.stop().catch((e: Error) => console.error(`[jobs] stop: ${e.message}`));
+			await closeDatabase();
+		})();
+	});
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

@@ -8,6 +8,9 @@ import { migrateToLatest } from '../lib/server/db/migrate';
 import { addAccount } from '../lib/server/org/operator';
 import { seedDemoIfEmpty } from '../lib/server/demo/seed';
 import { tickCertifications } from '../lib/server/certification/certification.service';
+import { scanReminders } from '../lib/server/supervision/reminders';
+import { createMailer, sendPendingEmails } from '../lib/server/notify/mailer';
+import { generateCity } from '../lib/server/demo/generate';
 
 const HELP = `Bina ASN operator commands
 
@@ -20,6 +23,12 @@ const HELP = `Bina ASN operator commands
       Fill an empty database with the Medan demo organisation.
   npm run cli -- certifications:tick
       Move certifications whose dates have passed to "expiring soon" or "expired" (run daily).
+  npm run cli -- jobs:run-reminders
+      Run the reminder scan once (due dates, expiring and expired certificates) and, when SMTP_URL
+      is set, e-mail the pending notifications. For operators who prefer system cron to the
+      server's job queue; safe to run any number of times (nothing is sent twice).
+  npm run cli -- demo:generate --people 25000
+      Fill the database with a city-sized organisation for measuring (see README, "Scale").
 
 Database: DATABASE_URL (PostgreSQL) or the embedded database in DATA_DIR (default ./data).`;
 
@@ -77,6 +86,33 @@ async function main(argv: string[]): Promise<number> {
 		case 'certifications:tick': {
 			const moved = await withDatabase((h) => tickCertifications(h.db));
 			console.log(`Certifications moved / sertifikasi berubah status: ${moved}`);
+			return 0;
+		}
+		case 'jobs:run-reminders': {
+			const config = readConfig();
+			const result = await withDatabase(async (h) => {
+				const scan = await scanReminders(h.db, new Date(), { email: !!config.smtp });
+				const mail = config.smtp
+					? await sendPendingEmails(h.db, createMailer({ smtpUrl: config.smtp.url, from: config.smtp.from, publicOrigin: config.publicOrigin }), { from: config.smtp.from, publicOrigin: config.publicOrigin })
+					: null;
+				return { scan, mail };
+			});
+			const s = result.scan;
+			console.log(`Reminders / pengingat: ${s.dueSoon} due soon, ${s.overdue} overdue, ${s.expiring} certificates expiring, ${s.expired} expired`);
+			console.log(result.mail ? `E-mail: ${result.mail.sent} sent, ${result.mail.failed} failed` : 'E-mail: off (SMTP_URL not set); in-app notifications only');
+			return 0;
+		}
+		case 'demo:generate': {
+			const { values } = parseArgs({ args: rest, options: { people: { type: 'string', default: '25000' } }, strict: true });
+			const people = Number(values.people);
+			if (!Number.isInteger(people) || people < 100 || people > 200_000) {
+				console.error('--people must be a whole number between 100 and 200000');
+				return 2;
+			}
+			const r = await withDatabase((h) => generateCity(h.db, { people, log: (line) => console.log(`[generate] ${line}`) }));
+			console.log(
+				`Generated / dibuat: ${r.people} people, ${r.units} units, ${r.courses} courses, ${r.enrolments} enrolments, ${r.moduleProgress} module progress rows, ${r.attempts} exam attempts, ${r.certificates} certificates, ${r.jpEntries} JP entries, ${r.plans} plans in ${r.seconds} s`
+			);
 			return 0;
 		}
 		case undefined:

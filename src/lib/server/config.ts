@@ -13,6 +13,10 @@ export interface AppConfig {
 	dbPoolSize: number;
 	/** Public address of the app, used in links that leave the app (QR codes, e-mail). */
 	publicOrigin: string | null;
+	/** Run the job queue (reminders, e-mail) in this server process. */
+	jobs: boolean;
+	/** SMTP for e-mail notifications; null sends none (the in-app list only). */
+	smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -40,11 +44,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	if (origin && !/^https?:\/\/[^/]+$/.test(origin)) {
 		throw new ConfigError(`ORIGIN must look like https://bina.example.go.id with no path (got "${origin}")`);
 	}
+	const smtpUrl = env.SMTP_URL?.trim() || null;
+	if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+		throw new ConfigError(`SMTP_URL must look like smtp://user:password@mail.example.go.id:587 or smtps://… (got "${smtpUrl.replace(/\/\/[^@]*@/, '//…@')}")`);
+	}
+	const mailFrom = env.MAIL_FROM?.trim() || null;
+	if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM is required when SMTP_URL is set, e.g. "Bina ASN <bina@pemkomedan.go.id>"');
+	if (mailFrom && !/@[^@\s>]+\.[^@\s>]+>?$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an e-mail address, optionally with a name (got "${mailFrom}")`);
 	return {
 		databaseUrl,
 		dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
 		demoData: parseBool('DEMO_DATA', env.DEMO_DATA),
 		dbPoolSize: parsePositiveInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10),
-		publicOrigin: origin
+		publicOrigin: origin,
+		jobs: env.JOBS === undefined || env.JOBS === '' ? true : parseBool('JOBS', env.JOBS),
+		smtp: smtpUrl ? { url: smtpUrl, from: mailFrom! } : null
 	};
 }

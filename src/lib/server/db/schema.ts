@@ -181,6 +181,8 @@ export interface DevelopmentPlan {
 }
 
 export interface Enrolment {
+  assigned_at: Timestamp | null;
+  assigned_by: number | null;
   completed_at: Timestamp | null;
   course_id: string;
   course_version_id: number;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Actor } from '../access';
 import { jpForYear } from '../career/jp.repository';
-import { localYear } from '../career/local-date';
+import { localDate, localYear } from '../career/local-date';
 
 export async function jpSettings(db: Kysely<DB>) {
 	const rows = await db.selectFrom('app_setting').select(['key', 'value']).where('key', 'in', ['jp_target_per_year', 'jp_minutes']).execute();
@@ -21,6 +21,7 @@ export async function learnerHome(db: Kysely<DB>, actor: Actor, now = new Date()
 				'e.course_id as courseId',
 				'e.status',
 				'e.due_at as dueAt',
+				'e.assigned_at as assignedAt',
 				'e.last_module_id as lastModuleId',
 				'e.completed_at as completedAt',
 				'v.title',
@@ -64,7 +65,10 @@ export async function learnerHome(db: Kysely<DB>, actor: Actor, now = new Date()
 		jp: Number(c.jp),
 		modules: Number(c.modules),
 		done: Number(c.done),
-		continueModuleId: c.status === 'completed' ? null : (c.lastModuleId ?? c.nextModuleId)
+		continueModuleId: c.status === 'completed' ? null : (c.lastModuleId ?? c.nextModuleId),
+		// Assigned by a supervisor or BKPSDM; overdue when the due day (WIB) has passed unfinished.
+		assigned: c.assignedAt !== null,
+		overdue: c.status !== 'completed' && c.dueAt !== null && c.dueAt < localDate(now)
 	}));
 	return { courses: list, jpThisYear: jp, jpTarget: settings.target, year };
 }
