@@ -12,7 +12,7 @@ import { answerPractice, completeModule, courseForLearner, enrol } from '../../s
 import { gradeEssay, saveAnswers, startAttempt, submitAttempt, viewAttempt } from '../../src/lib/server/assessment/exam.service';
 import { revokeCertificate } from '../../src/lib/server/certification/certification.service';
 import { recordCompletion } from '../../src/lib/server/career/completion.service';
-import { addItem, approvePlan, myPlan, planForSupervisor, requestChanges, startPlan, submitPlan, supervisorPlans } from '../../src/lib/server/career/plan.service';
+import { addItem, approvePlan, evaluatePlan, myPlan, planForSupervisor, planSummary, requestChanges, startPlan, submitPlan, supervisorPlans } from '../../src/lib/server/career/plan.service';
 import { pendingTrainings, reviewTraining, submitTraining, trainingDocument } from '../../src/lib/server/career/external-training.service';
 import { addManualEvidence, competencyProfile, savePositionRequirements } from '../../src/lib/server/competency/competency.service';
 import { importRequirements } from '../../src/lib/server/competency/requirements-import';
@@ -205,6 +205,21 @@ describe('the plan between learner and supervisors', () => {
 			{ event: 'learner.submit', actor_id: learner.id, comment: null },
 			{ event: 'supervisor.approve', actor_id: lurah.id, comment: null }
 		]);
+	});
+
+	it('at year end only the direct supervisor evaluates, with a known rating; the evaluation is final', async () => {
+		const { learner, planId } = await approvedLearner('Tiurma Sinaga');
+		expect(await planSummary(t.db, lurah)).toMatchObject({ awaiting: 0 });
+		expect(await evaluatePlan(t.db, lurah, planId, 'luar-biasa', '')).toEqual({ ok: false, code: 'err_choose', field: 'rating' });
+		expect(await evaluatePlan(t.db, camat, planId, 'tercapai', '')).toEqual({ ok: false, code: 'career_plan_not_allowed' });
+		expect((await evaluatePlan(t.db, lurah, planId, 'sebagian', 'Kursus selesai, mentoring belum.')).ok).toBe(true);
+		expect(await planRow(planId)).toMatchObject({ status: 'evaluated', evaluation_rating: 'sebagian', evaluation_note: 'Kursus selesai, mentoring belum.' });
+		expect(await evaluatePlan(t.db, lurah, planId, 'tercapai', '')).toEqual({ ok: false, code: 'career_plan_not_allowed' });
+		expect((await planSummary(t.db, learner)).plan).toMatchObject({ status: 'evaluated' });
+		// The stored snapshot restores to the same state with the machine's version beside it.
+		const row = await planRow(planId);
+		expect(row.machine_version).toBe(1);
+		expect((row.snapshot as { value: string }).value).toBe('evaluated');
 	});
 
 	it('a supervisor lists only plans of people in their unit subtree', async () => {

@@ -7,7 +7,8 @@ const LURAH = 'lurah@bina.medan.go.id';
 // A course none of pegawai@'s other journeys uses; it develops TEK-SPBE to level 2, which her
 // position (Pengelola Layanan Operasional) requires.
 const COURSE = 'e-government-spbe';
-const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(new Date()));
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const year = Number(today.slice(0, 4));
 
 const jpTotal = async (page: Page) => Number(/^([\d,.]+) dari/.exec((await page.getByTestId('jp-ledger-total').textContent())!)![1].replace(',', '.'));
 const itemRow = (page: Page) => page.locator(`tr[data-item="${COURSE}"]`);
@@ -43,13 +44,13 @@ test('a learner drafts a plan from her gaps, her lurah asks for a change and app
 	await page.getByRole('button', { name: 'Ajukan ke atasan' }).click();
 	await expect(page.getByTestId('plan-status')).toHaveText('Menunggu persetujuan');
 
-	// The lurah asks for a change.
-	const lurah = await (await browser.newContext()).newPage();
+	// The lurah asks for a change (her browser runs without JavaScript: the forms work without it).
+	const lurah = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	await signInAndWait(lurah, LURAH);
 	await lurah.goto('/supervisor/plans');
 	await lurah.getByRole('link', { name: 'Nurul Hidayah Pane, S.E.' }).first().click();
 	await expect(lurah.getByRole('heading', { level: 1 })).toHaveText(`Rencana pengembangan Nurul Hidayah Pane, S.E. ${year}`);
-	await expectAccessible(lurah);
+	const planUrl = lurah.url();
 	await lurah.getByRole('button', { name: 'Minta perubahan' }).click();
 	await expect(lurah.getByRole('alert')).toHaveText('Tulis apa yang perlu diubah.');
 	await lurah.getByLabel('Komentar untuk pegawai').fill('Selesaikan kursus E-Government paling lambat 15 Desember.');
@@ -67,7 +68,7 @@ test('a learner drafts a plan from her gaps, her lurah asks for a change and app
 	await expect(page.getByTestId('plan-status')).toHaveText('Menunggu persetujuan');
 
 	// The lurah approves.
-	await lurah.reload();
+	await lurah.goto(planUrl);
 	await lurah.getByRole('button', { name: 'Setujui rencana' }).click();
 	await expect(lurah.getByTestId('plan-status')).toHaveText('Disetujui');
 	await expect(lurah.getByRole('listitem').filter({ hasText: 'Atasan meminta perubahan' })).toContainText('Selesaikan kursus E-Government');
@@ -117,4 +118,81 @@ test('a supervisor opens plans and records only of people in the subtree of thei
 	expect(list).toContain('Rahmawati Siregar');
 	expect(list).not.toContain('/supervisor/plans/3"');
 	await camat.dispose();
+});
+
+test('a training taken elsewhere, with its certificate, is verified by the direct supervisor and enters the JP ledger', async ({ page, browser }) => {
+	await signInAndWait(page, ACCOUNTS.learner);
+	await page.goto('/competency');
+	const jpBefore = await jpTotal(page);
+	await page.getByRole('link', { name: 'Pelatihan di luar platform' }).click();
+	await page.getByLabel('Nama pelatihan').fill('Bimtek Pengelolaan Pengaduan SP4N-LAPOR!');
+	await page.getByLabel('Penyelenggara').fill('Bagian Organisasi Setda Kota Medan');
+	// A one-day bimtek that ended today, so its JP count this year whatever the date of the run.
+	await page.getByLabel('Tanggal mulai').fill(today);
+	await page.getByLabel('Tanggal selesai').fill(today);
+	await page.getByLabel('Jumlah JP').fill('16');
+	await page.getByLabel('Kompetensi yang dikembangkan (jika ada)').selectOption({ label: 'Penanganan Pengaduan' });
+	await page.getByLabel('Level', { exact: true }).selectOption('2');
+	// A file that is not a PDF or an image is refused, and what was typed stays.
+	await page.getByLabel('Sertifikat atau surat keterangan').setInputFiles({ name: 'sertifikat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ bukan pdf') });
+	await page.getByRole('button', { name: 'Kirim untuk verifikasi' }).click();
+	await expect(page.getByText('Berkas harus PDF, PNG, atau JPEG.')).toBeVisible();
+	await expect(page.getByLabel('Nama pelatihan')).toHaveValue('Bimtek Pengelolaan Pengaduan SP4N-LAPOR!');
+	await page.getByLabel('Sertifikat atau surat keterangan').setInputFiles({ name: 'sertifikat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+	await page.getByRole('button', { name: 'Kirim untuk verifikasi' }).click();
+	await expect(page.getByRole('status')).toHaveText('Pelatihan terkirim dan menunggu verifikasi atasan langsung Anda.');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Bimtek Pengelolaan Pengaduan' })).toContainText('Menunggu verifikasi');
+
+	const lurah = await (await browser.newContext()).newPage();
+	await signInAndWait(lurah, LURAH);
+	await lurah.goto('/supervisor/plans');
+	const row = lurah.getByRole('listitem').filter({ hasText: 'Bimtek Pengelolaan Pengaduan SP4N-LAPOR!' });
+	// The supervisor opens the document.
+	const doc = await lurah.request.get((await row.getByRole('link', { name: /Buka dokumen/ }).getAttribute('href'))!);
+	expect(doc.headers()['content-type']).toBe('application/pdf');
+	await row.getByLabel('Catatan atasan').fill('Sertifikat sesuai.');
+	await row.getByRole('button', { name: 'Verifikasi' }).click();
+	await expect(lurah.getByRole('status')).toHaveText('Pelatihan terverifikasi; JP dan bukti kompetensinya tercatat.');
+	await lurah.close();
+
+	await page.goto('/competency');
+	expect(await jpTotal(page)).toBe(jpBefore + 16);
+	await expect(page.getByRole('row', { name: /Bimtek Pengelolaan Pengaduan.*Pelatihan luar.*Klasikal/ })).toBeVisible();
+	await expect(page.locator('tr[data-competency="TEK-ADU"]').getByTestId('current-TEK-ADU')).toHaveText('2');
+});
+
+test('an admin adds a teknis competency, describes its levels and requires it of a position by CSV, every bad row named', async ({ page }) => {
+	await signInAndWait(page, ACCOUNTS.admin);
+	await page.goto('/admin');
+	await page.getByRole('link', { name: /Kerangka kompetensi/ }).click();
+	await page.getByLabel('Kode').fill('TEK-ARS');
+	await page.getByLabel('Nama', { exact: true }).fill('Kearsipan Dinamis');
+	await page.getByLabel('Jenis').selectOption('teknis');
+	for (let level = 1; level <= 5; level++) await page.getByLabel(`level ${level}`, { exact: true }).fill(`Arsip dinamis, tingkat ${level}.`);
+	await page.getByRole('button', { name: 'Tambahkan kompetensi' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kearsipan Dinamis');
+	await expect(page.getByRole('status')).toHaveText('Perubahan disimpan.');
+
+	await page.goto('/admin/positions/requirements');
+	const upload = (text: string) => page.getByLabel('Berkas CSV').setInputFiles({ name: 'syarat.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await upload('kode_jabatan,kode_kompetensi,level\nARSIPARIS,TEK-ARS,3\nARSIPARIS,TEK-XYZ,2\nBUKAN-JABATAN,TEK-ARS,2\nARSIPARIS,MNJ-KOM,9\n');
+	await page.getByRole('button', { name: 'Periksa dan impor' }).click();
+	const errors = page.locator('#import-errors');
+	await expect(errors).toContainText('Baris 3');
+	await expect(errors).toContainText('TEK-XYZ');
+	await expect(errors).toContainText('Baris 4');
+	await expect(errors).toContainText('BUKAN-JABATAN');
+	await expect(errors).toContainText('Baris 5');
+	await upload('kode_jabatan,kode_kompetensi,level\nARSIPARIS,TEK-ARS,3\n');
+	await page.getByRole('button', { name: 'Periksa dan impor' }).click();
+	await expect(page.getByRole('status')).toHaveText('1 syarat kompetensi dari syarat.csv tersimpan.');
+
+	// The position page shows it and edits it.
+	await page.goto('/admin/positions');
+	await page.getByRole('link', { name: 'Arsiparis', exact: true }).click();
+	await expect(page.getByLabel('Kearsipan Dinamis')).toHaveValue('3');
+	await page.getByLabel('Kearsipan Dinamis').selectOption('2');
+	await page.getByRole('button', { name: 'Simpan syarat kompetensi' }).click();
+	await page.reload();
+	await expect(page.getByLabel('Kearsipan Dinamis')).toHaveValue('2');
 });
