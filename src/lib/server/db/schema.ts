@@ -421,6 +421,12 @@ export interface RateLimit {
   window_started_at: Timestamp;
 }
 
+export interface ReportSnapshot {
+  computed_at: Timestamp;
+  data: Json;
+  key: string;
+}
+
 export interface ServiceIndicator {
   avg_days_to_resolve: number | null;
   complaints_received: number;
@@ -538,6 +544,7 @@ export interface DB {
   position_competency: PositionCompetency;
   practice_answer: PracticeAnswer;
   rate_limit: RateLimit;
+  report_snapshot: ReportSnapshot;
   service_indicator: ServiceIndicator;
   survey_answer: SurveyAnswer;
   survey_response: SurveyResponse;

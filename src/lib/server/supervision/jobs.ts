@@ -4,9 +4,12 @@ import type { Transporter } from 'nodemailer';
 import type { JobDefinition } from '../jobs/types';
 import { scanReminders } from './reminders';
 import { sendPendingEmails, type MailSettings } from '../notify/mailer';
+import { organisationFigures } from './report-snapshot';
+import { momentOf } from './supervision.service';
 
 export const REMINDER_JOB = 'supervision.reminders';
 export const EMAIL_JOB = 'notify.send-email';
+export const REPORT_JOB = 'reports.organisation-snapshot';
 
 export function supervisionJobs(mail: { transport: Transporter; settings: MailSettings } | null): JobDefinition[] {
 	const jobs: JobDefinition[] = [
@@ -18,6 +21,14 @@ export function supervisionJobs(mail: { transport: Transporter; settings: MailSe
 				const r = await scanReminders(db, now, { email: !!mail });
 				console.log(`[jobs] reminders: ${r.dueSoon} due soon, ${r.overdue} overdue, ${r.expiring} expiring, ${r.expired} expired`);
 				if (mail) await sendPendingEmails(db, mail.transport, mail.settings);
+			}
+		},
+		{
+			name: REPORT_JOB,
+			// Every ten minutes: BKPSDM's roll-up is ready before anyone opens it.
+			schedule: '*/10 * * * *',
+			handler: async (db, _data, now) => {
+				await organisationFigures(db, await momentOf(db, now), { refresh: true });
 			}
 		}
 	];

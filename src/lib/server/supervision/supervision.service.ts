@@ -11,17 +11,16 @@ import { certificateState, expiringWindowDays } from '../certification/certifica
 import { currentVersionId } from '../catalog/catalog.service';
 import { recordAudit } from '../audit';
 import { mailEnabled } from '../notify/mail-setting';
+import { organisationFigures } from './report-snapshot';
 import {
 	courseFigures,
 	figuresAll,
 	figuresPage,
-	mostFailedCourses,
 	personFigures,
 	planStatuses,
 	subtreeUnits,
 	teamCertificateRows,
 	unitByCode,
-	unitRollup,
 	type Moment,
 	type TeamFilter
 } from './supervision.repository';
@@ -248,12 +247,15 @@ function personIdsIn(db: Db, rootUnitId: number | null, ids: number[] | null) {
 
 // ---- BKPSDM reports -----------------------------------------------------------------------------
 
-/** The organisation rolled up by unit, plus the courses with the most failures. */
-export async function organisationReport(db: Db, actor: Actor | null, now = new Date()) {
+/**
+ * The organisation rolled up by unit, plus the courses with the most failures, as of the latest
+ * snapshot (at most SNAPSHOT_MAX_AGE_MS old; `refresh` computes it now).
+ */
+export async function organisationReport(db: Db, actor: Actor | null, now = new Date(), options: { refresh?: boolean } = {}) {
 	requireRole(actor, 'admin');
 	const at = await momentOf(db, now);
-	const [units, failures] = await Promise.all([unitRollup(db, at), mostFailedCourses(db, 5)]);
-	return { units, failures, year: at.year, jpTarget: at.jpTarget };
+	const { units, failures, computedAt } = await organisationFigures(db, at, options);
+	return { units, failures, computedAt, year: at.year, jpTarget: at.jpTarget };
 }
 
 export async function courseReport(db: Db, actor: Actor | null) {

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { asHttpError } from '$lib/server/access';
 import { organisationReport } from '$lib/server/supervision/supervision.service';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const report = await organisationReport(db(), locals.user).catch((e) => asHttpError(e, m.err_forbidden()));
@@ -22,9 +22,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		year: report.year,
 		jpTarget: report.jpTarget,
 		failures: report.failures,
+		computedAt: report.computedAt,
 		focus: focus ?? null,
 		parent,
 		shown: withChildren(shown),
 		children: withChildren(focus ? children : shown.flatMap((r) => report.units.filter((u) => u.parentId === r.unitId)))
 	};
+};
+
+export const actions: Actions = {
+	// Computes the figures now instead of waiting for the next scheduled snapshot.
+	refresh: async ({ locals }) => {
+		await organisationReport(db(), locals.user, new Date(), { refresh: true }).catch((e) => asHttpError(e, m.err_forbidden()));
+		return { refreshed: true };
+	}
 };
