@@ -8,6 +8,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			sessionId: string | null;
+			/** Unread notifications of the signed-in person, read with the session. */
+			unreadNotifications: number;
 		}
 	}
 }

@@ -50,12 +50,14 @@ const handleLocale: Handle = ({ event, resolve }) =>
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.unreadNotifications = 0;
 	const token = sessionToken(event.cookies);
 	if (token) {
 		const session = await validateSessionToken(db(), token);
 		if (session) {
 			event.locals.user = session.user;
 			event.locals.sessionId = session.sessionId;
+			event.locals.unreadNotifications = session.unread;
 			if (session.renewed) setSessionCookie(event, token, session.expiresAt);
 		} else {
 			clearSessionCookie(event);

@@ -222,8 +222,25 @@ describe('validateSessionToken', () => {
 			sessionId: sha256(token),
 			expiresAt,
 			renewed: false,
-			user: { id: p.id, name: p.name, nip: p.nip, email: 'rahmat.siregar@pemkomedan.go.id', unitId, roles: ['admin', 'learner', 'supervisor'] }
+			user: { id: p.id, name: p.name, nip: p.nip, email: 'rahmat.siregar@pemkomedan.go.id', unitId, roles: ['admin', 'learner', 'supervisor'] },
+			unread: 0
 		});
+	});
+
+	it('counts the person’s own unread notifications with the session (the header’s bell)', async () => {
+		const p = await person();
+		const other = await person();
+		const { token } = await signedIn(p.email);
+		await handle.db
+			.insertInto('notification')
+			.values([
+				{ person_id: p.id, kind: 'uji_a' },
+				{ person_id: p.id, kind: 'uji_b' },
+				{ person_id: p.id, kind: 'uji_c', read_at: new Date() },
+				{ person_id: other.id, kind: 'uji_d' }
+			])
+			.execute();
+		expect((await validateSessionToken(handle.db, token))?.unread).toBe(2);
 	});
 
 	it('refuses malformed and unknown tokens', async () => {

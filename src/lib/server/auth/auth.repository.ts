@@ -52,7 +52,14 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 				.fn<string[] | null>('array', [
 					eb.selectFrom('person_role as r').select('r.role').whereRef('r.person_id', '=', 'p.id').orderBy('r.role')
 				])
-				.as('roles')
+				.as('roles'),
+			// The header's notification bell, in the same round trip.
+			eb
+				.selectFrom('notification as n')
+				.select(eb.fn.countAll<number>().as('c'))
+				.whereRef('n.person_id', '=', 'p.id')
+				.where('n.read_at', 'is', null)
+				.as('unread')
 		])
 		.where('s.id', '=', sessionId)
 		.executeTakeFirst();
@@ -65,7 +72,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 		unitId: row.unitId,
 		roles: (row.roles ?? []).filter(isRole)
 	};
-	return { sessionId: row.sessionId, expiresAt: new Date(row.expiresAt), active: row.active, user };
+	return { sessionId: row.sessionId, expiresAt: new Date(row.expiresAt), active: row.active, user, unread: Number(row.unread ?? 0) };
 }
 
 export async function updateSessionExpiry(db: Db, sessionId: string, expiresAt: Date): Promise<void> {

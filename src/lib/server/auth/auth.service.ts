@@ -59,6 +59,8 @@ export interface ValidatedSession {
 	/** True when the expiry moved and the cookie must be sent again. */
 	renewed: boolean;
 	user: repo.SessionUser;
+	/** Unread notifications, read with the session (the header's bell). */
+	unread: number;
 }
 
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<ValidatedSession | null> {
@@ -72,9 +74,9 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 	}
 	if (verdict.state === 'renew') {
 		await repo.updateSessionExpiry(db, found.sessionId, verdict.expiresAt);
-		return { sessionId: found.sessionId, expiresAt: verdict.expiresAt, renewed: true, user: found.user };
+		return { sessionId: found.sessionId, expiresAt: verdict.expiresAt, renewed: true, user: found.user, unread: found.unread };
 	}
-	return { sessionId: found.sessionId, expiresAt: found.expiresAt, renewed: false, user: found.user };
+	return { sessionId: found.sessionId, expiresAt: found.expiresAt, renewed: false, user: found.user, unread: found.unread };
 }
 
 export async function signOut(db: Db, sessionId: string): Promise<void> {
