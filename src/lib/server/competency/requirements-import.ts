@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { requireRole, type Actor } from '../access';
 import { recordAudit } from '../audit';
-import { parseCsv, type ImportProblem, type ImportResult } from '../org/people-import';
+import { readCsv, type ImportProblem, type ImportResult } from '../org/people-import';
 import { positionIdsByCode } from '../org/org.repository';
 import { listCompetencies, replaceRequirement } from './competency.repository';
 
@@ -14,25 +14,20 @@ export const MAX_REQUIREMENT_ROWS = 20_000;
 
 export async function importRequirements(db: Kysely<DB>, actor: Actor | null, csvText: string): Promise<ImportResult> {
 	requireRole(actor, 'admin');
-	const { header, rows } = parseCsv(csvText);
-	const missing = REQUIREMENT_COLUMNS.filter((c) => !header.includes(c));
-	if (missing.length) return { ok: false, problems: [{ line: 1, code: 'import_missing_columns', value: missing.join(', ') }] };
-	const col = (row: string[], name: (typeof REQUIREMENT_COLUMNS)[number]) => (row[header.indexOf(name)] ?? '').trim();
+	const csv = readCsv(csvText, REQUIREMENT_COLUMNS, MAX_REQUIREMENT_ROWS);
+	if (!csv.ok) return csv;
+	const { rows: dataRows, col, extraCells } = csv;
 
 	const [positions, competencies] = await Promise.all([positionIdsByCode(db), listCompetencies(db)]);
 	const known = new Set(competencies.map((c) => c.code));
-	const dataRows = rows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => row.some((cell) => cell.trim() !== ''));
-	if (dataRows.length === 0) return { ok: false, problems: [{ line: 1, code: 'import_empty' }] };
-	if (dataRows.length > MAX_REQUIREMENT_ROWS) return { ok: false, problems: [{ line: 1, code: 'import_too_many', value: String(MAX_REQUIREMENT_ROWS) }] };
 
 	const problems: ImportProblem[] = [];
 	const checked: Array<{ positionId: number; code: string; level: number | null }> = [];
 	const seen = new Map<string, number>();
 	for (const { row, line } of dataRows) {
 		const before = problems.length;
-		if (row.length > header.length && row.slice(header.length).some((cell) => cell.trim() !== '')) {
-			problems.push({ line, code: 'import_extra_cells', value: row.slice(header.length).join(' ').trim() });
-		}
+		const extra = extraCells(row);
+		if (extra !== null) problems.push({ line, code: 'import_extra_cells', value: extra });
 		const positionCode = col(row, 'kode_jabatan').toUpperCase();
 		const positionId = positions.get(positionCode);
 		if (!positionCode) problems.push({ line, code: 'career_import_position_missing' });

@@ -6,7 +6,7 @@ import type { DB } from '../db/schema';
 import { requireRole, type Actor } from '../access';
 import { recordAudit } from '../audit';
 import { localDate } from '../career/local-date';
-import { parseCsv } from '../org/people-import';
+import { readCsv, type ImportProblem, type ImportResult } from '../org/people-import';
 import { unitIdsByCode } from '../org/org.repository';
 import type { Problem } from './workshop.service';
 
@@ -93,35 +93,20 @@ export async function saveIndicator(db: Db, actor: Actor | null, v: IndicatorVal
 	return { ok: true };
 }
 
-export interface IndicatorImportProblem {
-	line: number;
-	code: string;
-	value?: string;
-	otherLine?: number;
-}
-
-export type IndicatorImportResult = { ok: true; imported: number } | { ok: false; problems: IndicatorImportProblem[] };
-
-export async function importIndicators(db: Db, actor: Actor | null, csvText: string, now = new Date()): Promise<IndicatorImportResult> {
+export async function importIndicators(db: Db, actor: Actor | null, csvText: string, now = new Date()): Promise<ImportResult> {
 	requireRole(actor, 'admin');
-	const { header, rows } = parseCsv(csvText);
-	const missing = INDICATOR_COLUMNS.filter((c) => c !== 'rata_rata_hari' && !header.includes(c));
-	if (missing.length) return { ok: false, problems: [{ line: 1, code: 'import_missing_columns', value: missing.join(', ') }] };
-	const col = (row: string[], name: (typeof INDICATOR_COLUMNS)[number]) => {
-		const i = header.indexOf(name);
-		return i < 0 ? '' : (row[i] ?? '').trim();
-	};
-	const dataRows = rows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => row.some((c) => c.trim() !== ''));
-	if (!dataRows.length) return { ok: false, problems: [{ line: 1, code: 'import_empty' }] };
-	if (dataRows.length > MAX_ROWS) return { ok: false, problems: [{ line: 1, code: 'import_too_many', value: String(MAX_ROWS) }] };
+	const csv = readCsv<(typeof INDICATOR_COLUMNS)[number]>(csvText, INDICATOR_COLUMNS.filter((c) => c !== 'rata_rata_hari'), MAX_ROWS);
+	if (!csv.ok) return csv;
+	const { rows: dataRows, col, extraCells } = csv;
 	const units = await unitIdsByCode(db);
 	const thisMonth = localDate(now).slice(0, 7);
-	const problems: IndicatorImportProblem[] = [];
+	const problems: ImportProblem[] = [];
 	const checked: CheckedIndicator[] = [];
 	const seen = new Map<string, number>();
 	for (const { row, line } of dataRows) {
-		if (row.length > header.length && row.slice(header.length).some((c) => c.trim() !== '')) {
-			problems.push({ line, code: 'import_extra_cells', value: row.slice(header.length).join(' ').trim() });
+		const extra = extraCells(row);
+		if (extra !== null) {
+			problems.push({ line, code: 'import_extra_cells', value: extra });
 			continue;
 		}
 		const r = checkIndicator(

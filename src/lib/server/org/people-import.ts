@@ -56,15 +56,45 @@ export function parseCsv(text: string): { header: string[]; rows: string[][] } {
 	return { header: header.map((h) => h.trim().toLowerCase()), rows };
 }
 
+export type CsvRows<C extends string> =
+	| { ok: false; problems: ImportProblem[] }
+	| {
+			ok: true;
+			/** The non-blank data rows with their line numbers in the file (the header is line 1). */
+			rows: Array<{ row: string[]; line: number }>;
+			/** A cell by column name, trimmed; '' when the file has no such (optional) column. */
+			col: (row: string[], name: C) => string;
+			/** The text of non-blank cells beyond the header (dropped silently otherwise), or null. */
+			extraCells: (row: string[]) => string | null;
+	  };
+
+/**
+ * The frame every CSV import shares: parses the file, refuses it when a required column is missing,
+ * when it has no data row or more than `maxRows`, and numbers the remaining rows by their line.
+ */
+export function readCsv<C extends string>(text: string, required: readonly C[], maxRows: number): CsvRows<C> {
+	const { header, rows } = parseCsv(text);
+	const missing = required.filter((c) => !header.includes(c));
+	if (missing.length) return { ok: false, problems: [{ line: 1, code: 'import_missing_columns', value: missing.join(', ') }] };
+	const dataRows = rows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => row.some((cell) => cell.trim() !== ''));
+	if (dataRows.length === 0) return { ok: false, problems: [{ line: 1, code: 'import_empty' }] };
+	if (dataRows.length > maxRows) return { ok: false, problems: [{ line: 1, code: 'import_too_many', value: String(maxRows) }] };
+	return {
+		ok: true,
+		rows: dataRows,
+		col: (row, name) => {
+			const i = header.indexOf(name);
+			return i < 0 ? '' : (row[i] ?? '').trim();
+		},
+		extraCells: (row) => (row.length > header.length && row.slice(header.length).some((cell) => cell.trim() !== '') ? row.slice(header.length).join(' ').trim() : null)
+	};
+}
+
 export async function importPeople(db: Db, actor: Actor | null, csvText: string): Promise<ImportResult> {
 	requireRole(actor, 'admin');
-	const { header, rows } = parseCsv(csvText);
-	const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-	if (missing.length) return { ok: false, problems: [{ line: 1, code: 'import_missing_columns', value: missing.join(', ') }] };
-	const col = (row: string[], name: (typeof IMPORT_COLUMNS)[number]) => {
-		const i = header.indexOf(name);
-		return i < 0 ? '' : (row[i] ?? '').trim();
-	};
+	const csv = readCsv<(typeof IMPORT_COLUMNS)[number]>(csvText, REQUIRED_COLUMNS, MAX_IMPORT_ROWS);
+	if (!csv.ok) return csv;
+	const { rows: dataRows, col, extraCells } = csv;
 
 	const [units, positions] = await Promise.all([repo.unitIdsByCode(db), repo.positionIdsByCode(db)]);
 	const problems: ImportProblem[] = [];
@@ -72,17 +102,12 @@ export async function importPeople(db: Db, actor: Actor | null, csvText: string)
 	const seenNip = new Map<string, number>();
 	const seenEmail = new Map<string, number>();
 
-	const dataRows = rows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => row.some((cell) => cell.trim() !== ''));
-	if (dataRows.length === 0) return { ok: false, problems: [{ line: 1, code: 'import_empty' }] };
-	if (dataRows.length > MAX_IMPORT_ROWS) return { ok: false, problems: [{ line: 1, code: 'import_too_many', value: String(MAX_IMPORT_ROWS) }] };
-
 	for (const { row, line } of dataRows) {
 		const before = problems.length;
 		// A cell beyond the header would be dropped silently (typically roles split by the same
 		// separator as the columns): refuse the row instead.
-		if (row.length > header.length && row.slice(header.length).some((cell) => cell.trim() !== '')) {
-			problems.push({ line, code: 'import_extra_cells', value: row.slice(header.length).join(' ').trim() });
-		}
+		const extra = extraCells(row);
+		if (extra !== null) problems.push({ line, code: 'import_extra_cells', value: extra });
 		const rawNip = col(row, 'nip');
 		const parsed = parseNip(rawNip);
 		if (!rawNip) problems.push({ line, code: 'import_nip_missing' });

@@ -1,13 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { text } from '$lib/server/form';
-import { fieldErrors, translate } from '$lib/server/i18n';
+import { fieldErrors } from '$lib/server/i18n';
+import { importUploadedCsv } from '$lib/server/csv-upload';
 import { localDate } from '$lib/server/career/local-date';
 import { importIndicators, listIndicators, saveIndicator } from '$lib/server/evaluation/indicators.service';
 import type { Actions, PageServerLoad } from './$types';
-
-const MAX_BYTES = 2 * 1024 * 1024;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const unit = (url.searchParams.get('unit') ?? '').trim().toUpperCase();
@@ -29,18 +27,5 @@ export const actions: Actions = {
 		if (!r.ok) return fail(400, { values, errors: fieldErrors(r.problems.map((p) => ({ field: p.field, code: p.code }))) });
 		return { saved: true };
 	},
-	import: async ({ request, locals }) => {
-		const form = await request.formData();
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { importMessage: m.import_no_file(), problems: [] });
-		if (file.size > MAX_BYTES) return fail(400, { importMessage: m.import_too_large({ mb: 2 }), problems: [] });
-		const r = await importIndicators(db(), locals.user, await file.text());
-		if (!r.ok) {
-			return fail(400, {
-				importMessage: m.import_failed({ count: r.problems.length }),
-				problems: r.problems.map((p) => ({ line: p.line, text: translate(p.code, { value: p.value ?? '', otherLine: p.otherLine ?? '' }) }))
-			});
-		}
-		return { imported: r.imported, fileName: file.name };
-	}
+	import: ({ request, locals }) => importUploadedCsv(request, 2, (csv) => importIndicators(db(), locals.user, csv))
 };
