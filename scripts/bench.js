@@ -52,7 +52,8 @@ async function waitFor(url, ms = 60_000) {
 const databaseUrl = await freshDatabase();
 const WORKERS = process.env.WEB_CONCURRENCY ?? '2';
 console.log(`Server: production build, PostgreSQL, ${WORKERS} process(es) (WEB_CONCURRENCY)`);
-const server = spawn(process.execPath, ['scripts/start.js'], {
+// The same V8 setting as npm start: a larger young generation, fewer scavenges under load.
+const server = spawn(process.execPath, ['--max-semi-space-size=64', 'scripts/start.js'], {
 	env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_DATA: '1', PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: BASE, WEB_CONCURRENCY: WORKERS },
 	stdio: ['ignore', 'inherit', 'inherit']
 });
