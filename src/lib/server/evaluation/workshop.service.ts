@@ -48,11 +48,16 @@ export function toWibInput(d: Date): string {
 
 export async function workshopFormOptions(db: Db, actor: Actor | null) {
 	requireRole(actor, 'trainer');
-	const [courses, competencies] = await Promise.all([
-		db.selectFrom('course as c').innerJoin('course_version as v', 'v.id', 'c.current_version_id').select(['c.id', 'v.title']).orderBy('v.title').execute(),
+	// The courses offered are those the trainer teaches (course_trainer); an admin sees them all.
+	let courses = db.selectFrom('course as c').innerJoin('course_version as v', 'v.id', 'c.current_version_id').select(['c.id', 'v.title']);
+	if (!actor.roles.includes('admin')) {
+		courses = courses.where((eb) => eb.exists(eb.selectFrom('course_trainer as ct').whereRef('ct.course_id', '=', 'c.id').where('ct.person_id', '=', actor.id)));
+	}
+	const [courseRows, competencies] = await Promise.all([
+		courses.orderBy('v.title').execute(),
 		db.selectFrom('competency').select(['code', 'name']).where('active', '=', true).orderBy('position').execute()
 	]);
-	return { courses, competencies };
+	return { courses: courseRows, competencies };
 }
 
 export async function createWorkshop(db: Db, actor: Actor | null, v: WorkshopValues, now = new Date()): Promise<{ ok: true; id: number } | { ok: false; problems: Problem[] }> {
