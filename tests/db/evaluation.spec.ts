@@ -21,7 +21,7 @@ import { confirmSession, createPair, logSession, myMentoring } from '../../src/l
 import { answerBehaviour, behaviourRequests, evaluationResults, reactionStatus, submitReaction } from '../../src/lib/server/evaluation/evaluation.service';
 import { evaluationJobs } from '../../src/lib/server/evaluation/jobs';
 import { addSurveyService, formStamp, ikmForUnit, ikmOverview, setIkmWeight, submitSurvey, SURVEY_RATE_LIMIT, type SurveyValues } from '../../src/lib/server/evaluation/survey.service';
-import { importIndicators, listIndicators } from '../../src/lib/server/evaluation/indicators.service';
+import { importIndicators, INDICATOR_PAGE_SIZE, listIndicators } from '../../src/lib/server/evaluation/indicators.service';
 import { trainingEffect } from '../../src/lib/server/evaluation/effect.service';
 import { SKM_ELEMENTS } from '../../src/lib/server/evaluation/ikm';
 import { createTestDatabase, type TestDatabase } from './test-db';
@@ -371,19 +371,19 @@ describe('level 3: the queued job asks the supervisor', () => {
 		expect(job.schedule).toBe('0 6 * * *');
 		await job.handler(t.db, {}, now);
 		await job.handler(t.db, {}, now);
-		const requests = await behaviourRequests(t.db, boss);
+		const requests = (await behaviourRequests(t.db, boss)).rows;
 		expect(requests).toHaveLength(1);
 		expect(requests[0].courseId).toBe('pelayanan-publik-prima');
 		const notes = await t.db.selectFrom('notification').selectAll().where('person_id', '=', boss.id).where('kind', '=', 'behaviour_evaluation_requested').execute();
 		expect(notes).toHaveLength(1);
-		expect(await behaviourRequests(t.db, otherBoss)).toHaveLength(0);
+		expect((await behaviourRequests(t.db, otherBoss)).rows).toHaveLength(0);
 		await expect(answerBehaviour(t.db, otherBoss, requests[0].id, { rating: '3', note: '' })).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await answerBehaviour(t.db, boss, requests[0].id, { rating: '4', note: 'Menerapkan alur pengaduan baru.' })).toEqual({ ok: true });
 		expect(await answerBehaviour(t.db, boss, requests[0].id, { rating: '1', note: '' })).toEqual({ ok: true });
-		expect((await behaviourRequests(t.db, boss))[0].rating).toBe(4);
+		expect((await behaviourRequests(t.db, boss)).rows[0].rating).toBe(4);
 		// Ninety days after the recent one, the job asks about it too.
 		await job.handler(t.db, {}, new Date(now.getTime() + 61 * DAY));
-		expect(await behaviourRequests(t.db, boss)).toHaveLength(2);
+		expect((await behaviourRequests(t.db, boss)).rows).toHaveLength(2);
 	});
 });
 
@@ -513,10 +513,10 @@ describe('service indicators', () => {
 				[6, 'ev_ind_err_duplicate']
 			]);
 		}
-		expect(await listIndicators(t.db, admin, 'DISDUKCAPIL')).toHaveLength(0);
+		expect((await listIndicators(t.db, admin, 'DISDUKCAPIL')).rows).toHaveLength(0);
 		const good = ['kode_unit;bulan;pengaduan_masuk;pengaduan_selesai;selesai_tepat_waktu;rata_rata_hari', 'DISDUKCAPIL;2026-09;40;35;30;3,5', 'DISDUKCAPIL;2026-10;38;37;35;2'].join('\n');
 		expect(await importIndicators(t.db, admin, good, new Date('2026-11-02T05:00:00Z'))).toEqual({ ok: true, imported: 2 });
-		const rows = await listIndicators(t.db, admin, 'DISDUKCAPIL');
+		const rows = (await listIndicators(t.db, admin, 'DISDUKCAPIL')).rows;
 		expect(rows.map((x) => [x.month, x.received, x.resolved, x.withinStandard, x.avgDays])).toEqual([
 			['2026-10-01', 38, 37, 35, 2],
 			['2026-09-01', 40, 35, 30, 3.5]
@@ -525,5 +525,19 @@ describe('service indicators', () => {
 		const dukcapil = effect.rows.find((x) => x.code === 'DISDUKCAPIL')!;
 		expect(dukcapil.after.received).toBe(78);
 		expect(dukcapil.after.resolutionRate).toBe(92.3); // 72 / 78
+	});
+	it('pages the list with the total instead of silently cutting a month of many units', async () => {
+		const u = await addUnit(t.db, 'UPT-PAGING', null, 'uptd');
+		const months = Array.from({ length: INDICATOR_PAGE_SIZE + 30 }, (_, i) => `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+		await t.db
+			.insertInto('service_indicator')
+			.values(months.map((month) => ({ unit_id: u, month, complaints_received: 3, complaints_resolved: 2, resolved_within_standard: 1 })))
+			.execute();
+		const first = await listIndicators(t.db, admin, 'UPT-PAGING', 1);
+		const second = await listIndicators(t.db, admin, 'UPT-PAGING', 2);
+		expect(first.total).toBe(months.length);
+		expect(first.rows).toHaveLength(INDICATOR_PAGE_SIZE);
+		expect(second.rows).toHaveLength(30);
+		expect(new Set([...first.rows, ...second.rows].map((r) => r.month)).size).toBe(months.length);
 	});
 });

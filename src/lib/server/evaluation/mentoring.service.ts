@@ -150,15 +150,32 @@ export async function myMentoring(db: Db, actor: Actor) {
 	}));
 }
 
-/** Pairs an admin (all) or a supervisor (mentees in their subtree) looks after. */
-export async function managedPairs(db: Db, actor: Actor | null) {
+export const MANAGED_PAGE_SIZE = 50;
+
+/** Pairs an admin (all) or a supervisor (mentees in their subtree) looks after, a page at a time. */
+export async function managedPairs(db: Db, actor: Actor | null, page = 1) {
 	requireManager(actor);
 	let q = pairsQuery(db);
+	let count = db.selectFrom('mentoring_pair as mp').innerJoin('person as me', 'me.id', 'mp.mentee_id').select((eb) => eb.fn.countAll<number>().as('n'));
 	if (!actor.roles.includes('admin')) {
 		q = actor.unitId === null ? q.where('mp.id', '=', -1) : q.where('me.unit_id', 'in', unitSubtree(db, actor.unitId));
+		count = actor.unitId === null ? count.where('mp.id', '=', -1) : count.where('me.unit_id', 'in', unitSubtree(db, actor.unitId));
 	}
-	const rows = await q.orderBy('mp.starts_on', 'desc').limit(200).execute();
-	return rows.map((r) => ({ ...r, confirmed: Number(r.confirmed), confirmedMinutes: Number(r.confirmedMinutes) }));
+	const [rows, total] = await Promise.all([
+		q
+			.orderBy('mp.starts_on', 'desc')
+			.orderBy('mp.id', 'desc')
+			.limit(MANAGED_PAGE_SIZE)
+			.offset((page - 1) * MANAGED_PAGE_SIZE)
+			.execute(),
+		count.executeTakeFirstOrThrow()
+	]);
+	return {
+		rows: rows.map((r) => ({ ...r, confirmed: Number(r.confirmed), confirmedMinutes: Number(r.confirmedMinutes) })),
+		total: Number(total.n),
+		page,
+		pageSize: MANAGED_PAGE_SIZE
+	};
 }
 
 export interface SessionValues {

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
-import { text } from '$lib/server/form';
+import { pageNumber, text } from '$lib/server/form';
 import { fieldErrors, translate } from '$lib/server/i18n';
 import { localDate } from '$lib/server/career/local-date';
 import { importIndicators, listIndicators, saveIndicator } from '$lib/server/evaluation/indicators.service';
@@ -11,7 +11,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const unit = (url.searchParams.get('unit') ?? '').trim().toUpperCase();
-	return { rows: await listIndicators(db(), locals.user, unit || undefined), unit, thisMonth: localDate(new Date()).slice(0, 7) };
+	return { list: await listIndicators(db(), locals.user, unit || undefined, pageNumber(url)), unit, thisMonth: localDate(new Date()).slice(0, 7) };
 };
 
 export const actions: Actions = {
