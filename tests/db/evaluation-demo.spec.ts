@@ -54,8 +54,8 @@ describe('evaluation demo data', () => {
 		const learner = await actor('pegawai@bina.medan.go.id');
 		const list = await listWorkshopsForLearner(t.db, learner);
 		expect(list.some((w) => w.partners.includes('Universitas Sumatera Utara'))).toBe(true);
-		expect(await managedPairs(t.db, camat)).toHaveLength(1);
-		expect(await behaviourRequests(t.db, camat)).toHaveLength(1);
+		expect(await managedPairs(t.db, camat)).toMatchObject({ total: 1, rows: [expect.anything()] });
+		expect(await behaviourRequests(t.db, camat)).toMatchObject({ total: 1, rows: [expect.anything()] });
 	});
 
 	it('leaves the demo learner at zero JP', async () => {

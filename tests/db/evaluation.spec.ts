@@ -21,7 +21,7 @@ import { confirmSession, createPair, logSession, myMentoring } from '../../src/l
 import { answerBehaviour, behaviourRequests, evaluationResults, reactionStatus, submitReaction } from '../../src/lib/server/evaluation/evaluation.service';
 import { evaluationJobs } from '../../src/lib/server/evaluation/jobs';
 import { addSurveyService, formStamp, ikmForUnit, ikmOverview, setIkmWeight, submitSurvey, SURVEY_RATE_LIMIT, type SurveyValues } from '../../src/lib/server/evaluation/survey.service';
-import { importIndicators, listIndicators } from '../../src/lib/server/evaluation/indicators.service';
+import { importIndicators, INDICATOR_PAGE_SIZE, listIndicators } from '../../src/lib/server/evaluation/indicators.service';
 import { trainingEffect } from '../../src/lib/server/evaluation/effect.service';
 import { SKM_ELEMENTS } from '../../src/lib/server/evaluation/ikm';
 import { createTestDatabase, type TestDatabase } from './test-db';
@@ -134,6 +134,42 @@ describe('workshops: registration and waiting list', () => {
 		expect(results.filter((r) => r.ok && r.status === 'waitlisted')).toHaveLength(5);
 		const seats = await t.db.selectFrom('workshop_registration').select('id').where('workshop_id', '=', id).where('status', '=', 'registered').execute();
 		expect(seats).toHaveLength(3);
+	});
+});
+
+describe('workshops: the trainer and their own session', () => {
+	it('the session\'s trainer cannot register, scan or mark themselves present: no JP, no evidence', async () => {
+		const id = await newWorkshop();
+		expect(await registerForWorkshop(t.db, trainer, id, now0)).toEqual({ ok: false, code: 'ev_err_own_session' });
+		// Even with a seat row written some other way, attendance is refused to the trainer.
+		await t.db.insertInto('workshop_registration').values({ workshop_id: id, person_id: trainer.id, status: 'registered', queued_at: now0 }).execute();
+		const during = new Date('2026-11-10T02:30:00Z');
+		const code = (await currentAttendanceCode(t.db, trainer, id, during))!;
+		expect(await previewAttendance(t.db, trainer, code.token!, during)).toMatchObject({ ok: false, code: 'ev_err_own_session' });
+		expect(await attendByToken(t.db, trainer, code.token!, during)).toMatchObject({ ok: false, code: 'ev_err_own_session' });
+		expect(await markAttendance(t.db, trainer, id, trainer.id, during)).toEqual({ ok: false, code: 'ev_err_own_session' });
+		expect(await jpRows(trainer.id, 'workshop')).toHaveLength(0);
+		expect(await t.db.selectFrom('competency_evidence').select('id').where('person_id', '=', trainer.id).where('source', '=', 'workshop').execute()).toHaveLength(0);
+	});
+
+	it('a trainer links a session only to a course they teach', async () => {
+		const courseId = 'e-government-spbe';
+		const r = await createWorkshop(t.db, trainer, values({ title: 'Klinik SPBE', courseId }), now0);
+		expect(r).toEqual({ ok: false, problems: [{ field: 'courseId', code: 'err_choose' }] });
+		await t.db.insertInto('course_trainer').values({ course_id: courseId, person_id: trainer.id }).execute();
+		expect((await createWorkshop(t.db, trainer, values({ title: 'Klinik SPBE', courseId }), now0)).ok).toBe(true);
+		await t.db.deleteFrom('course_trainer').where('person_id', '=', trainer.id).execute();
+	});
+
+	it('once the session has started nobody cancels and nobody waiting is moved up into it', async () => {
+		const id = await newWorkshop({ capacity: '1' });
+		const [a, waiting] = [await learner(), await learner()];
+		await registerForWorkshop(t.db, a, id, now0);
+		await registerForWorkshop(t.db, waiting, id, now0);
+		const started = new Date('2026-11-10T02:05:00Z'); // 09:05 WIB, five minutes in
+		expect(await cancelRegistration(t.db, a, id, started)).toEqual({ ok: false, code: 'ev_err_cancel_started' });
+		expect((await workshopForLearner(t.db, waiting, id))!.myStatus).toBe('waitlisted');
+		expect(await t.db.selectFrom('notification').select('id').where('person_id', '=', waiting.id).where('kind', '=', 'workshop_promoted').execute()).toHaveLength(0);
 	});
 });
 
@@ -280,6 +316,42 @@ describe('mentoring', () => {
 	});
 });
 
+describe('mentoring: double submits and stored titles', () => {
+	it('two submits of the same pairing at once store one pair (unique key)', async () => {
+		const [mentor, mentee] = [await learner(), await learner()];
+		const nipOf = async (id: number) => (await t.db.selectFrom('person').select('nip').where('id', '=', id).executeTakeFirstOrThrow()).nip!;
+		const v = { mentor: await nipOf(mentor.id), mentee: await nipOf(mentee.id), startsOn: '2026-11-01', endsOn: '2027-01-31', goal: '' };
+		const [a, b] = await Promise.all([createPair(t.db, admin, v), createPair(t.db, admin, v)]);
+		expect(a.ok && b.ok).toBe(true);
+		expect(a).toEqual(b);
+		expect(await t.db.selectFrom('mentoring_pair').select('id').where('mentor_id', '=', mentor.id).execute()).toHaveLength(1);
+		await expect(
+			t.db.insertInto('mentoring_pair').values({ mentor_id: mentor.id, mentee_id: mentee.id, starts_on: '2026-11-01', ends_on: '2027-01-31' }).execute()
+		).rejects.toThrow();
+	});
+
+	it('an impossible date is a field error, not a database error', async () => {
+		const [mentor, mentee] = [await learner(), await learner()];
+		const nipOf = async (id: number) => (await t.db.selectFrom('person').select('nip').where('id', '=', id).executeTakeFirstOrThrow()).nip!;
+		const r = await createPair(t.db, admin, { mentor: await nipOf(mentor.id), mentee: await nipOf(mentee.id), startsOn: '2026-02-31', endsOn: '2026-03-31', goal: '' });
+		expect(r).toEqual({ ok: false, problems: [{ field: 'startsOn', code: 'ev_err_date' }] });
+	});
+
+	it('stores neutral titles (the topic, the mentee\'s name); the words come from the catalogue', async () => {
+		const [mentor, mentee] = [await learner(), await learner()];
+		const menteeName = (await t.db.selectFrom('person').select('name').where('id', '=', mentee.id).executeTakeFirstOrThrow()).name;
+		const nipOf = async (id: number) => (await t.db.selectFrom('person').select('nip').where('id', '=', id).executeTakeFirstOrThrow()).nip!;
+		const pair = await createPair(t.db, admin, { mentor: await nipOf(mentor.id), mentee: await nipOf(mentee.id), startsOn: '2026-10-01', endsOn: '2027-03-31', goal: '' });
+		const now = new Date('2026-11-20T05:00:00Z');
+		await logSession(t.db, mentor, (pair as { id: number }).id, { heldOn: '2026-11-18', minutes: '45', topic: 'Arsip digital kelurahan', agreedActions: '' }, now);
+		const [s] = (await myMentoring(t.db, mentee))[0].sessions;
+		await confirmSession(t.db, mentee, s.id, now);
+		expect((await jpRows(mentee.id, 'mentoring'))[0].title).toBe('Arsip digital kelurahan');
+		const ev = await t.db.selectFrom('competency_evidence').select('title').where('person_id', '=', mentor.id).executeTakeFirstOrThrow();
+		expect(ev.title).toBe(menteeName);
+	});
+});
+
 describe('level 3: the queued job asks the supervisor', () => {
 	it('creates one request and one notification per completion ~90 days old, however often it runs', async () => {
 		const boss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
@@ -299,19 +371,19 @@ describe('level 3: the queued job asks the supervisor', () => {
 		expect(job.schedule).toBe('0 6 * * *');
 		await job.handler(t.db, {}, now);
 		await job.handler(t.db, {}, now);
-		const requests = await behaviourRequests(t.db, boss);
+		const requests = (await behaviourRequests(t.db, boss)).rows;
 		expect(requests).toHaveLength(1);
 		expect(requests[0].courseId).toBe('pelayanan-publik-prima');
 		const notes = await t.db.selectFrom('notification').selectAll().where('person_id', '=', boss.id).where('kind', '=', 'behaviour_evaluation_requested').execute();
 		expect(notes).toHaveLength(1);
-		expect(await behaviourRequests(t.db, otherBoss)).toHaveLength(0);
+		expect((await behaviourRequests(t.db, otherBoss)).rows).toHaveLength(0);
 		await expect(answerBehaviour(t.db, otherBoss, requests[0].id, { rating: '3', note: '' })).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await answerBehaviour(t.db, boss, requests[0].id, { rating: '4', note: 'Menerapkan alur pengaduan baru.' })).toEqual({ ok: true });
 		expect(await answerBehaviour(t.db, boss, requests[0].id, { rating: '1', note: '' })).toEqual({ ok: true });
-		expect((await behaviourRequests(t.db, boss))[0].rating).toBe(4);
+		expect((await behaviourRequests(t.db, boss)).rows[0].rating).toBe(4);
 		// Ninety days after the recent one, the job asks about it too.
 		await job.handler(t.db, {}, new Date(now.getTime() + 61 * DAY));
-		expect(await behaviourRequests(t.db, boss)).toHaveLength(2);
+		expect((await behaviourRequests(t.db, boss)).rows).toHaveLength(2);
 	});
 });
 
@@ -330,9 +402,42 @@ describe('the public survey', () => {
 		expect(await submitSurvey(t.db, 'kel-sekip', f, '10.0.0.1', now)).toEqual({ ok: true, duplicate: false });
 		expect(await submitSurvey(t.db, 'KEL-SEKIP', f, '10.0.0.1', now)).toEqual({ ok: true, duplicate: true });
 		expect(await count(u)).toBe(1);
-		// The same answers from another address are another person.
-		expect(await submitSurvey(t.db, 'KEL-SEKIP', f, '10.0.0.2', now)).toEqual({ ok: true, duplicate: false });
+		// The same answers from another address are another person (their own opened form).
+		const other = await form({ service: 'lainnya', serviceOther: 'Legalisir', comment: 'Pelayanan cepat' }, new Date(now.getTime() - 60_000));
+		expect(await submitSurvey(t.db, 'KEL-SEKIP', other, '10.0.0.2', now)).toEqual({ ok: true, duplicate: false });
 		expect(await count(u)).toBe(2);
+	});
+
+	it('two people behind one address (a kiosk, office Wi-Fi) giving the same answers count twice', async () => {
+		const u = await addUnit(t.db, 'KEL-PETISAH', null, 'kelurahan');
+		const now = new Date('2026-11-02T05:00:00Z');
+		const opened = new Date(now.getTime() - 60_000);
+		const first = await form({}, opened);
+		const second = await form({}, opened); // opened in the same millisecond on the next screen
+		expect(await submitSurvey(t.db, 'KEL-PETISAH', first, '10.0.9.9', now)).toEqual({ ok: true, duplicate: false });
+		expect(await submitSurvey(t.db, 'KEL-PETISAH', second, '10.0.9.9', now)).toEqual({ ok: true, duplicate: false });
+		expect(await count(u)).toBe(2);
+		// The same opened form sent twice, even a minute apart, is one.
+		expect(await submitSurvey(t.db, 'KEL-PETISAH', first, '10.0.9.9', new Date(now.getTime() + 60_000))).toEqual({ ok: true, duplicate: true });
+		expect(await count(u)).toBe(2);
+	});
+
+	it('refused forms do not count against the address\'s limit', async () => {
+		const u = await addUnit(t.db, 'KEL-SEI-SIKAMBING', null, 'kelurahan');
+		const now = new Date('2026-11-02T05:00:00Z');
+		for (let i = 0; i < SURVEY_RATE_LIMIT.perAddress + 5; i++) {
+			const r = await submitSurvey(t.db, 'KEL-SEI-SIKAMBING', await form({ answers: { ...answers, waktu: '' } }, new Date(now.getTime() - 60_000)), '10.0.8.8', now);
+			expect(r).toMatchObject({ ok: false, reason: 'invalid' });
+		}
+		expect((await submitSurvey(t.db, 'KEL-SEI-SIKAMBING', await form({}, new Date(now.getTime() - 60_000)), '10.0.8.8', now)).ok).toBe(true);
+		expect(await count(u)).toBe(1);
+	});
+
+	it('an impossible date (31 February) is a field error, not a server error', async () => {
+		await addUnit(t.db, 'KEL-SIDORAME', null, 'kelurahan');
+		const now = new Date('2026-11-02T05:00:00Z');
+		const r = await submitSurvey(t.db, 'KEL-SIDORAME', await form({ servedOn: '2026-02-31' }, new Date(now.getTime() - 60_000)), '10.0.7.7', now);
+		expect(r).toEqual({ ok: false, reason: 'invalid', problems: [{ field: 'servedOn', code: 'ev_survey_err_date_invalid' }] });
 	});
 
 	it('stores nothing for a robot (the hidden field) or a form sent seconds after opening', async () => {
@@ -408,10 +513,10 @@ describe('service indicators', () => {
 				[6, 'ev_ind_err_duplicate']
 			]);
 		}
-		expect(await listIndicators(t.db, admin, 'DISDUKCAPIL')).toHaveLength(0);
+		expect((await listIndicators(t.db, admin, 'DISDUKCAPIL')).rows).toHaveLength(0);
 		const good = ['kode_unit;bulan;pengaduan_masuk;pengaduan_selesai;selesai_tepat_waktu;rata_rata_hari', 'DISDUKCAPIL;2026-09;40;35;30;3,5', 'DISDUKCAPIL;2026-10;38;37;35;2'].join('\n');
 		expect(await importIndicators(t.db, admin, good, new Date('2026-11-02T05:00:00Z'))).toEqual({ ok: true, imported: 2 });
-		const rows = await listIndicators(t.db, admin, 'DISDUKCAPIL');
+		const rows = (await listIndicators(t.db, admin, 'DISDUKCAPIL')).rows;
 		expect(rows.map((x) => [x.month, x.received, x.resolved, x.withinStandard, x.avgDays])).toEqual([
 			['2026-10-01', 38, 37, 35, 2],
 			['2026-09-01', 40, 35, 30, 3.5]
@@ -420,5 +525,19 @@ describe('service indicators', () => {
 		const dukcapil = effect.rows.find((x) => x.code === 'DISDUKCAPIL')!;
 		expect(dukcapil.after.received).toBe(78);
 		expect(dukcapil.after.resolutionRate).toBe(92.3); // 72 / 78
+	});
+	it('pages the list with the total instead of silently cutting a month of many units', async () => {
+		const u = await addUnit(t.db, 'UPT-PAGING', null, 'uptd');
+		const months = Array.from({ length: INDICATOR_PAGE_SIZE + 30 }, (_, i) => `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+		await t.db
+			.insertInto('service_indicator')
+			.values(months.map((month) => ({ unit_id: u, month, complaints_received: 3, complaints_resolved: 2, resolved_within_standard: 1 })))
+			.execute();
+		const first = await listIndicators(t.db, admin, 'UPT-PAGING', 1);
+		const second = await listIndicators(t.db, admin, 'UPT-PAGING', 2);
+		expect(first.total).toBe(months.length);
+		expect(first.rows).toHaveLength(INDICATOR_PAGE_SIZE);
+		expect(second.rows).toHaveLength(30);
+		expect(new Set([...first.rows, ...second.rows].map((r) => r.month)).size).toBe(months.length);
 	});
 });

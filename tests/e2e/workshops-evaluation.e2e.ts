@@ -205,7 +205,17 @@ test('an admin pairs a mentor and a mentee; a confirmed session gives the mentee
 	await mentee.goto('/');
 	await expect(mentee.getByTestId('jp-total')).toHaveText(/^2 dari \d+ JP$/);
 
-	// Level 3: the demo's request to the Camat about a course completed 95 days ago.
+	// Level 3: the demo's request to the Camat about a course completed 95 days ago. Without
+	// JavaScript, a form refused for a missing rating comes back with the note he typed.
+	const noJs = await signedIn(browser, ACCOUNTS.supervisor, { javaScriptEnabled: false });
+	await noJs.goto('/supervisor/evaluations');
+	const plain = noJs.locator('section', { hasText: 'Pelayanan Publik Prima' }).first();
+	await plain.getByLabel('Catatan (opsional)').fill('Catatan yang tidak boleh hilang.');
+	await plain.locator('form').evaluate((f: HTMLFormElement) => (f.noValidate = true));
+	await plain.getByRole('button', { name: 'Simpan penilaian' }).click();
+	await expect(noJs.locator('section', { hasText: 'Pelayanan Publik Prima' }).first().locator('.error')).toBeVisible();
+	await expect(noJs.locator('section', { hasText: 'Pelayanan Publik Prima' }).first().getByLabel('Catatan (opsional)')).toHaveValue('Catatan yang tidak boleh hilang.');
+	await noJs.context().close();
 	const camat = await signedIn(browser, ACCOUNTS.supervisor);
 	await camat.goto('/supervisor/evaluations');
 	const request = camat.locator('section', { hasText: 'Pelayanan Publik Prima' }).first();

@@ -16,3 +16,13 @@ export function pageNumber(url: URL): number {
 	const n = Number(url.searchParams.get('page') ?? '1');
 	return Number.isInteger(n) && n > 0 ? Math.min(n, 100_000) : 1;
 }
+
+/**
+ * A calendar date YYYY-MM-DD that exists: the round trip through Date refuses 2026-02-31, which
+ * JavaScript would roll over and PostgreSQL would reject with an error.
+ */
+export function validDate(s: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

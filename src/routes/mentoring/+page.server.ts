@@ -1,17 +1,17 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
-import { optionalId, text } from '$lib/server/form';
+import { optionalId, pageNumber, text } from '$lib/server/form';
 import { fieldErrors } from '$lib/server/i18n';
 import { asHttpError, hasRole } from '$lib/server/access';
 import { localDate } from '$lib/server/career/local-date';
 import { confirmSession, createPair, logSession, managedPairs, myMentoring, MENTOR_COMPETENCY } from '$lib/server/evaluation/mentoring.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.user!;
 	const manager = hasRole(user, 'admin') || hasRole(user, 'supervisor');
-	const [mine, managed] = await Promise.all([myMentoring(db(), user), manager ? managedPairs(db(), user) : Promise.resolve(null)]);
+	const [mine, managed] = await Promise.all([myMentoring(db(), user), manager ? managedPairs(db(), user, pageNumber(url)) : Promise.resolve(null)]);
 	return { mine, managed, today: localDate(new Date()), mentorCompetency: MENTOR_COMPETENCY };
 };
 

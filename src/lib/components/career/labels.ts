@@ -24,6 +24,11 @@ export function sourceLabel(source: string): string {
 	}
 }
 
+/** The title of a piece of evidence: mentoring stores the mentee's name, the words come from here. */
+export function evidenceTitle(e: { source: string; title: string }): string {
+	return e.source === 'mentoring' ? m.ev_evidence_mentor_of({ name: e.title }) : e.title;
+}
+
 export function stoppedLabel(state: string): string {
 	return state === 'revoked' ? m.career_evidence_revoked() : state === 'expired' ? m.career_evidence_expired() : m.career_evidence_not_yet();
 }

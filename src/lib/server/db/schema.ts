@@ -447,11 +447,12 @@ export interface SurveyAnswer {
 export interface SurveyResponse {
   comment: string | null;
   created_at: Generated<Timestamp>;
-  fingerprint: string;
+  fingerprint: string | null;
   id: Generated<number>;
   served_on: string;
   service_id: number | null;
   service_name: string;
+  stamp_hash: string | null;
   unit_id: number;
 }
 

@@ -242,8 +242,8 @@ async function seedMentoring(ctx: DemoContext, trx: Transaction<DB>, now: Date) 
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		if (!s.confirmed) continue;
-		await addJpEntry(trx, { personId: id(ctx, mentee), occurredOn: heldOn, kind: 'non-klasikal', source: 'mentoring', sourceRef: `mentoring-session:${row.id}`, title: `Mentoring: ${s.topic}`, jp: Math.round((s.minutes / 45) * 100) / 100, minutes: s.minutes });
-		await addEvidence(trx, { personId: id(ctx, mentor), competencyCode: MENTOR_COMPETENCY.code, level: MENTOR_COMPETENCY.level, source: 'mentoring', sourceRef: `mentoring-pair:${pair.id}`, title: `Mentor bagi ${mentee.name}`, validFrom: heldOn });
+		await addJpEntry(trx, { personId: id(ctx, mentee), occurredOn: heldOn, kind: 'non-klasikal', source: 'mentoring', sourceRef: `mentoring-session:${row.id}`, title: s.topic, jp: Math.round((s.minutes / 45) * 100) / 100, minutes: s.minutes });
+		await addEvidence(trx, { personId: id(ctx, mentor), competencyCode: MENTOR_COMPETENCY.code, level: MENTOR_COMPETENCY.level, source: 'mentoring', sourceRef: `mentoring-pair:${pair.id}`, title: mentee.name, validFrom: heldOn });
 	}
 }
 

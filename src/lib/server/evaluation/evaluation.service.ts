@@ -210,9 +210,12 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 }
 
 /** The supervisor's requests: only those addressed to them (checked in SQL). */
-export async function behaviourRequests(db: Db, actor: Actor | null) {
+export const BEHAVIOUR_PAGE_SIZE = 50;
+
+/** The supervisor's level-3 requests, open ones first, a page at a time. */
+export async function behaviourRequests(db: Db, actor: Actor | null, page = 1) {
 	requireRole(actor, 'supervisor');
-	return db
+	const rowsQuery = db
 		.selectFrom('behaviour_evaluation as b')
 		.innerJoin('person as p', 'p.id', 'b.person_id')
 		.innerJoin('course as c', 'c.id', 'b.course_id')
@@ -221,8 +224,17 @@ export async function behaviourRequests(db: Db, actor: Actor | null) {
 		.where('b.supervisor_id', '=', actor.id)
 		.orderBy(sql`b.answered_at is not null`)
 		.orderBy('b.completed_on', 'desc')
-		.limit(200)
+		.orderBy('b.id', 'desc')
+		.limit(BEHAVIOUR_PAGE_SIZE)
+		.offset((page - 1) * BEHAVIOUR_PAGE_SIZE)
 		.execute();
+	const countQuery = db
+		.selectFrom('behaviour_evaluation')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('supervisor_id', '=', actor.id)
+		.executeTakeFirstOrThrow();
+	const [rows, total] = await Promise.all([rowsQuery, countQuery]);
+	return { rows, total: Number(total.n), page, pageSize: BEHAVIOUR_PAGE_SIZE };
 }
 
 export async function answerBehaviour(db: Db, actor: Actor | null, id: number, v: { rating: string; note: string }, now = new Date()): Promise<{ ok: true } | { ok: false; problems: Problem[] }> {

@@ -140,7 +140,10 @@ export async function importIndicators(db: Db, actor: Actor | null, csvText: str
 	return { ok: true, imported: checked.length };
 }
 
-export async function listIndicators(db: Db, actor: Actor | null, unitCode?: string) {
+export const INDICATOR_PAGE_SIZE = 100;
+
+/** Monthly indicators, newest month first, a page at a time with the total. */
+export async function listIndicators(db: Db, actor: Actor | null, unitCode?: string, page = 1) {
 	requireRole(actor, 'admin');
 	let q = db
 		.selectFrom('service_indicator as i')
@@ -156,8 +159,22 @@ export async function listIndicators(db: Db, actor: Actor | null, unitCode?: str
 		])
 		.orderBy('i.month', 'desc')
 		.orderBy('u.name')
-		.limit(300);
-	if (unitCode) q = q.where('u.code', '=', unitCode);
-	const rows = await q.execute();
-	return rows.map((r) => ({ ...r, avgDays: r.avgDays === null ? null : Number(r.avgDays) }));
+		.orderBy('u.code')
+		.limit(INDICATOR_PAGE_SIZE)
+		.offset((page - 1) * INDICATOR_PAGE_SIZE);
+	let count = db
+		.selectFrom('service_indicator as i')
+		.innerJoin('org_unit as u', 'u.id', 'i.unit_id')
+		.select((eb) => eb.fn.countAll<number>().as('n'));
+	if (unitCode) {
+		q = q.where('u.code', '=', unitCode);
+		count = count.where('u.code', '=', unitCode);
+	}
+	const [rows, total] = await Promise.all([q.execute(), count.executeTakeFirstOrThrow()]);
+	return {
+		rows: rows.map((r) => ({ ...r, avgDays: r.avgDays === null ? null : Number(r.avgDays) })),
+		total: Number(total.n),
+		page,
+		pageSize: INDICATOR_PAGE_SIZE
+	};
 }

@@ -14,6 +14,7 @@ import { addEvidence } from '../competency/evidence.repository';
 import { createNotification } from '../notify/notification.repository';
 import { jpSettings } from '../learning/home.service';
 import { unitSubtree } from '../org/org.repository';
+import { validDate } from '../form';
 import type { Problem } from './workshop.service';
 
 type Db = Kysely<DB>;
@@ -24,8 +25,6 @@ function requireManager(actor: Actor | null): asserts actor is Actor {
 	if (!hasRole(actor, 'admin') && !hasRole(actor, 'supervisor')) throw new ForbiddenError('requires admin or supervisor');
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => DATE_RE.test(s) && !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** People the actor may pair: everyone for an admin, the supervisor's subtree otherwise (in SQL). */
 function reachablePeople(db: Db, actor: Actor) {
@@ -66,20 +65,24 @@ export async function createPair(db: Db, actor: Actor | null, v: PairValues): Pr
 	else if (validDate(v.startsOn) && v.endsOn < v.startsOn) problems.push({ field: 'endsOn', code: 'ev_err_end_before_start' });
 	if (problems.length) return { ok: false, problems };
 	return db.transaction().execute(async (trx) => {
-		// The same pair for the same start is one pairing (a double submit).
-		const existing = await trx
-			.selectFrom('mentoring_pair')
-			.select('id')
-			.where('mentor_id', '=', mentor!.id)
-			.where('mentee_id', '=', mentee!.id)
-			.where('starts_on', '=', v.startsOn)
-			.executeTakeFirst();
-		if (existing) return { ok: true as const, id: existing.id };
+		// The same pair for the same start is one pairing (a double submit, even two at once: the
+		// unique key mentoring_pair_once decides, and the second answers the pairing stored).
 		const row = await trx
 			.insertInto('mentoring_pair')
 			.values({ mentor_id: mentor!.id, mentee_id: mentee!.id, starts_on: v.startsOn, ends_on: v.endsOn, goal: v.goal.slice(0, 1000), created_by: actor.id })
+			.onConflict((oc) => oc.columns(['mentor_id', 'mentee_id', 'starts_on']).doNothing())
 			.returning('id')
-			.executeTakeFirstOrThrow();
+			.executeTakeFirst();
+		if (!row) {
+			const existing = await trx
+				.selectFrom('mentoring_pair')
+				.select('id')
+				.where('mentor_id', '=', mentor!.id)
+				.where('mentee_id', '=', mentee!.id)
+				.where('starts_on', '=', v.startsOn)
+				.executeTakeFirstOrThrow();
+			return { ok: true as const, id: existing.id };
+		}
 		for (const [personId, role] of [
 			[mentor!.id, 'mentor'],
 			[mentee!.id, 'mentee']
@@ -147,15 +150,32 @@ export async function myMentoring(db: Db, actor: Actor) {
 	}));
 }
 
-/** Pairs an admin (all) or a supervisor (mentees in their subtree) looks after. */
-export async function managedPairs(db: Db, actor: Actor | null) {
+export const MANAGED_PAGE_SIZE = 50;
+
+/** Pairs an admin (all) or a supervisor (mentees in their subtree) looks after, a page at a time. */
+export async function managedPairs(db: Db, actor: Actor | null, page = 1) {
 	requireManager(actor);
 	let q = pairsQuery(db);
+	let count = db.selectFrom('mentoring_pair as mp').innerJoin('person as me', 'me.id', 'mp.mentee_id').select((eb) => eb.fn.countAll<number>().as('n'));
 	if (!actor.roles.includes('admin')) {
 		q = actor.unitId === null ? q.where('mp.id', '=', -1) : q.where('me.unit_id', 'in', unitSubtree(db, actor.unitId));
+		count = actor.unitId === null ? count.where('mp.id', '=', -1) : count.where('me.unit_id', 'in', unitSubtree(db, actor.unitId));
 	}
-	const rows = await q.orderBy('mp.starts_on', 'desc').limit(200).execute();
-	return rows.map((r) => ({ ...r, confirmed: Number(r.confirmed), confirmedMinutes: Number(r.confirmedMinutes) }));
+	const [rows, total] = await Promise.all([
+		q
+			.orderBy('mp.starts_on', 'desc')
+			.orderBy('mp.id', 'desc')
+			.limit(MANAGED_PAGE_SIZE)
+			.offset((page - 1) * MANAGED_PAGE_SIZE)
+			.execute(),
+		count.executeTakeFirstOrThrow()
+	]);
+	return {
+		rows: rows.map((r) => ({ ...r, confirmed: Number(r.confirmed), confirmedMinutes: Number(r.confirmedMinutes) })),
+		total: Number(total.n),
+		page,
+		pageSize: MANAGED_PAGE_SIZE
+	};
 }
 
 export interface SessionValues {
@@ -234,7 +254,7 @@ export async function confirmSession(db: Db, actor: Actor, sessionId: number, no
 			kind: 'non-klasikal',
 			source: 'mentoring',
 			sourceRef: `mentoring-session:${s.id}`,
-			title: `Mentoring: ${s.topic}`.slice(0, 300),
+			title: s.topic.slice(0, 300), // the ledger's source column says "Mentoring"
 			jp,
 			minutes: s.minutes
 		});
@@ -244,7 +264,7 @@ export async function confirmSession(db: Db, actor: Actor, sessionId: number, no
 			level: MENTOR_COMPETENCY.level,
 			source: 'mentoring',
 			sourceRef: `mentoring-pair:${s.pairId}`,
-			title: `Mentor bagi ${s.menteeName}`,
+			title: s.menteeName, // shown as "Mentor for …" from the catalogue (evidenceTitle)
 			validFrom: s.heldOn
 		});
 		return { ok: true as const, jp, first: !!changed };

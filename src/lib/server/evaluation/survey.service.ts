@@ -1,13 +1,17 @@
 // The public satisfaction survey (SKM, PermenPANRB 14/2017): one public form per unit, no
-// sign-in. Abuse is held off without burdening real people: a per-address rate limit, a hidden
-// field that only robots fill, a signed start time (a form sent within seconds of opening is not
-// a person's), and the same form from the same address within a day counted once.
+// sign-in. Abuse is held off without burdening real people: a hidden field that only robots fill,
+// a signed single-use stamp (start time + random nonce) on every opened form — a form sent within
+// seconds of opening is not a person's, and the same stamp is counted once, so a double submit is
+// harmless while two people at one kiosk or behind one office/carrier address count twice — and a
+// per-address rate limit (SURVEY_RATE_LIMIT) counted only for forms that validate, so typing
+// mistakes never lock a busy kiosk out.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { requireRole, type Actor } from '../access';
 import { recordAudit } from '../audit';
 import { localDate } from '../career/local-date';
+import { validDate } from '../form';
 import { hitRateLimit } from '../rate-limit';
 import { computeIkm, isIkmWeight, SKM_ELEMENTS, type ElementTally, type IkmWeight, type SkmElement } from './ikm';
 import type { Problem } from './workshop.service';
@@ -17,7 +21,6 @@ type Db = Kysely<DB>;
 export const SURVEY_MIN_FILL_MS = 4_000;
 export const SURVEY_MAX_FORM_AGE_MS = 6 * 3600_000;
 export const SURVEY_RATE_LIMIT = { perAddress: 20, windowMs: 3600_000 };
-export const SURVEY_DUPLICATE_WINDOW_MS = 24 * 3600_000;
 /** The choice "another service" on a unit's list. */
 export const OTHER_SERVICE = 'lainnya';
 
@@ -36,21 +39,23 @@ async function formKey(db: Db): Promise<string> {
 	return String(row.value);
 }
 
-const stampMac = (key: string, ms: number) => createHmac('sha256', key).update(`survey:${ms}`).digest('base64url').slice(0, 22);
+const stampMac = (key: string, ms: number, nonce: string) => createHmac('sha256', key).update(`survey:${ms}:${nonce}`).digest('base64url').slice(0, 22);
 
+/** A stamp for one opened form: its start time and a random nonce, signed. */
 export async function formStamp(db: Db, now = new Date()): Promise<string> {
 	const ms = now.getTime();
-	return `${ms}.${stampMac(await formKey(db), ms)}`;
+	const nonce = randomBytes(12).toString('base64url');
+	return `${ms}.${nonce}.${stampMac(await formKey(db), ms, nonce)}`;
 }
 
 export type StampCheck = 'ok' | 'too-fast' | 'expired' | 'invalid';
 
 export async function checkStamp(db: Db, stamp: string, now = new Date()): Promise<StampCheck> {
-	const m = /^(\d{10,15})\.([A-Za-z0-9_-]{22})$/.exec(stamp);
+	const m = /^(\d{10,15})\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{22})$/.exec(stamp);
 	if (!m) return 'invalid';
 	const ms = Number(m[1]);
-	const a = Buffer.from(stampMac(await formKey(db), ms));
-	const b = Buffer.from(m[2]);
+	const a = Buffer.from(stampMac(await formKey(db), ms, m[2]));
+	const b = Buffer.from(m[3]);
 	if (a.length !== b.length || !timingSafeEqual(a, b)) return 'invalid';
 	const age = now.getTime() - ms;
 	if (age < SURVEY_MIN_FILL_MS) return 'too-fast';
@@ -107,10 +112,6 @@ export async function submitSurvey(db: Db, unitCode: string, v: SurveyValues, ad
 	if (!unit) return { ok: false, reason: 'unit', problems: [] };
 	// Only a robot fills the hidden field: it is told "thank you" and nothing is stored.
 	if (v.website) return { ok: true, duplicate: false };
-	const addressKey = hash(`survey-address:${address}`).slice(0, 32);
-	const limit = await hitRateLimit(db, `survey:${addressKey}`, SURVEY_RATE_LIMIT.perAddress, SURVEY_RATE_LIMIT.windowMs, now);
-	if (!limit.allowed) return { ok: false, reason: 'limited', problems: [], retryAt: limit.retryAt };
-
 	const problems: Problem[] = [];
 	const stamp = await checkStamp(db, v.stamp, now);
 	if (stamp === 'too-fast') problems.push({ field: 'form', code: 'ev_survey_err_too_fast' });
@@ -136,30 +137,28 @@ export async function submitSurvey(db: Db, unitCode: string, v: SurveyValues, ad
 	}
 	const today = localDate(now);
 	const yearAgo = localDate(new Date(now.getTime() - 365 * 86_400_000));
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(v.servedOn) || Number.isNaN(new Date(`${v.servedOn}T00:00:00Z`).getTime())) problems.push({ field: 'servedOn', code: 'ev_survey_err_date' });
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(v.servedOn)) problems.push({ field: 'servedOn', code: 'ev_survey_err_date' });
+	else if (!validDate(v.servedOn)) problems.push({ field: 'servedOn', code: 'ev_survey_err_date_invalid' });
 	else if (v.servedOn > today) problems.push({ field: 'servedOn', code: 'ev_survey_err_date_future' });
 	else if (v.servedOn < yearAgo) problems.push({ field: 'servedOn', code: 'ev_survey_err_date_old' });
 	if (v.comment.length > 1000) problems.push({ field: 'comment', code: 'ev_survey_err_comment_long' });
 	if (problems.length) return { ok: false, reason: 'invalid', problems };
 
-	const fingerprint = hash(
-		JSON.stringify([addressKey, unit.id, SKM_ELEMENTS.map((e) => ratings[e]), serviceName.toLowerCase(), v.servedOn, v.comment.trim().toLowerCase()])
-	);
+	// Only a form that validates counts against the address's limit.
+	const addressKey = hash(`survey-address:${address}`).slice(0, 32);
+	const limit = await hitRateLimit(db, `survey:${addressKey}`, SURVEY_RATE_LIMIT.perAddress, SURVEY_RATE_LIMIT.windowMs, now);
+	if (!limit.allowed) return { ok: false, reason: 'limited', problems: [], retryAt: limit.retryAt };
+	// The stamp is single-use: the same opened form sent twice stores one response.
+	const stampHash = hash(`survey-stamp:${v.stamp}`);
 	return db.transaction().execute(async (trx) => {
-		// Serialises submissions of the same fingerprint so a double submit stores one form.
-		await sql`select pg_advisory_xact_lock(hashtext(${fingerprint}))`.execute(trx);
-		const seen = await trx
-			.selectFrom('survey_response')
-			.select('id')
-			.where('fingerprint', '=', fingerprint)
-			.where('created_at', '>', new Date(now.getTime() - SURVEY_DUPLICATE_WINDOW_MS))
-			.executeTakeFirst();
-		if (seen) return { ok: true as const, duplicate: true };
-		const { id } = await trx
+		const row = await trx
 			.insertInto('survey_response')
-			.values({ unit_id: unit.id, service_id: serviceId, service_name: serviceName, served_on: v.servedOn, comment: v.comment.trim() || null, fingerprint, created_at: now })
+			.values({ unit_id: unit.id, service_id: serviceId, service_name: serviceName, served_on: v.servedOn, comment: v.comment.trim() || null, stamp_hash: stampHash, created_at: now })
+			.onConflict((oc) => oc.column('stamp_hash').doNothing())
 			.returning('id')
-			.executeTakeFirstOrThrow();
+			.executeTakeFirst();
+		if (!row) return { ok: true as const, duplicate: true };
+		const { id } = row;
 		await trx
 			.insertInto('survey_answer')
 			.values(SKM_ELEMENTS.map((e) => ({ response_id: id, element_code: e, rating: ratings[e] })))

@@ -48,11 +48,16 @@ export function toWibInput(d: Date): string {
 
 export async function workshopFormOptions(db: Db, actor: Actor | null) {
 	requireRole(actor, 'trainer');
-	const [courses, competencies] = await Promise.all([
-		db.selectFrom('course as c').innerJoin('course_version as v', 'v.id', 'c.current_version_id').select(['c.id', 'v.title']).orderBy('v.title').execute(),
+	// The courses offered are those the trainer teaches (course_trainer); an admin sees them all.
+	let courses = db.selectFrom('course as c').innerJoin('course_version as v', 'v.id', 'c.current_version_id').select(['c.id', 'v.title']);
+	if (!actor.roles.includes('admin')) {
+		courses = courses.where((eb) => eb.exists(eb.selectFrom('course_trainer as ct').whereRef('ct.course_id', '=', 'c.id').where('ct.person_id', '=', actor.id)));
+	}
+	const [courseRows, competencies] = await Promise.all([
+		courses.orderBy('v.title').execute(),
 		db.selectFrom('competency').select(['code', 'name']).where('active', '=', true).orderBy('position').execute()
 	]);
-	return { courses, competencies };
+	return { courses: courseRows, competencies };
 }
 
 export async function createWorkshop(db: Db, actor: Actor | null, v: WorkshopValues, now = new Date()): Promise<{ ok: true; id: number } | { ok: false; problems: Problem[] }> {
@@ -80,8 +85,12 @@ export async function createWorkshop(db: Db, actor: Actor | null, v: WorkshopVal
 		if (!known) problems.push({ field: 'competencyCode', code: 'err_choose' });
 	}
 	if (v.courseId) {
-		const known = await db.selectFrom('course').select('id').where('id', '=', v.courseId).executeTakeFirst();
-		if (!known) problems.push({ field: 'courseId', code: 'err_choose' });
+		// A trainer links a session only to a course they teach (course_trainer); an admin to any.
+		let q = db.selectFrom('course as c').select('c.id').where('c.id', '=', v.courseId);
+		if (!actor.roles.includes('admin')) {
+			q = q.where((eb) => eb.exists(eb.selectFrom('course_trainer as ct').whereRef('ct.course_id', '=', 'c.id').where('ct.person_id', '=', actor.id)));
+		}
+		if (!(await q.executeTakeFirst())) problems.push({ field: 'courseId', code: 'err_choose' });
 	}
 	const partners = v.partners
 		.split(/\r?\n/)
@@ -143,7 +152,7 @@ export async function workshopForLearner(db: Db, actor: Actor, id: number) {
 	return { ...repo.normaliseWorkshop(row), evaluated: !!evaluated };
 }
 
-export type RegisterResult = { ok: true; status: 'registered' | 'waitlisted' } | { ok: false; code: 'ev_err_workshop_unknown' | 'ev_err_workshop_closed' };
+export type RegisterResult = { ok: true; status: 'registered' | 'waitlisted' } | { ok: false; code: 'ev_err_workshop_unknown' | 'ev_err_workshop_closed' | 'ev_err_own_session' };
 
 /**
  * Takes a seat, or a place at the end of the waiting list when every seat is taken. The session
@@ -154,6 +163,8 @@ export async function registerForWorkshop(db: Db, actor: Actor, workshopId: numb
 	return db.transaction().execute(async (trx) => {
 		const w = await repo.lockWorkshop(trx, workshopId);
 		if (!w) return { ok: false, code: 'ev_err_workshop_unknown' } as const;
+		// The session's own trainer teaches it: no seat, no JP, no evidence at a level they chose.
+		if (w.trainerId === actor.id) return { ok: false, code: 'ev_err_own_session' } as const;
 		const existing = await repo.findRegistration(trx, workshopId, actor.id);
 		if (existing && (existing.status === 'registered' || existing.status === 'waitlisted')) return { ok: true, status: existing.status } as const;
 		if (w.status !== 'scheduled' || new Date(w.endsAt).getTime() <= now.getTime()) return { ok: false, code: 'ev_err_workshop_closed' } as const;
@@ -171,15 +182,19 @@ export async function registerForWorkshop(db: Db, actor: Actor, workshopId: numb
 	});
 }
 
-export type CancelResult = { ok: true; promotedPersonId: number | null } | { ok: false; code: 'ev_err_not_registered' | 'ev_err_already_attended' };
+export type CancelResult = { ok: true; promotedPersonId: number | null } | { ok: false; code: 'ev_err_not_registered' | 'ev_err_already_attended' | 'ev_err_cancel_started' };
 
-/** Gives up a seat (or a waiting place); a freed seat goes to the first person waiting. */
+/**
+ * Gives up a seat (or a waiting place); a freed seat goes to the first person waiting. Once the
+ * session has started nothing is cancelled: nobody would be moved up into a session under way.
+ */
 export async function cancelRegistration(db: Db, actor: Actor, workshopId: number, now = new Date()): Promise<CancelResult> {
 	return db.transaction().execute(async (trx) => {
 		const w = await repo.lockWorkshop(trx, workshopId);
 		const mine = w ? await repo.findRegistration(trx, workshopId, actor.id) : undefined;
 		if (!w || !mine || mine.status === 'cancelled') return { ok: false, code: 'ev_err_not_registered' } as const;
 		if (mine.attended_at) return { ok: false, code: 'ev_err_already_attended' } as const;
+		if (new Date(w.startsAt).getTime() <= now.getTime()) return { ok: false, code: 'ev_err_cancel_started' } as const;
 		await trx.updateTable('workshop_registration').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', mine.id).execute();
 		const promoted = mine.status === 'registered' ? await fillFreedSeats(trx, w, now) : null;
 		return { ok: true, promotedPersonId: promoted } as const;
@@ -248,7 +263,7 @@ function attendanceOpen(w: { startsAt: Date | string; endsAt: Date | string; sta
 
 export type AttendResult =
 	| { ok: true; workshopId: number; title: string; jp: number; already: boolean }
-	| { ok: false; code: 'ev_err_token_invalid' | 'ev_err_token_expired' | 'ev_err_not_registered' | 'ev_err_waitlisted' | 'ev_err_attendance_closed'; workshopId?: number };
+	| { ok: false; code: 'ev_err_token_invalid' | 'ev_err_token_expired' | 'ev_err_not_registered' | 'ev_err_waitlisted' | 'ev_err_attendance_closed' | 'ev_err_own_session'; workshopId?: number };
 
 type AttendProblem = Extract<AttendResult, { ok: false }>;
 
@@ -258,6 +273,7 @@ async function checkScan(trx: Db | Transaction<DB>, actor: Actor, w: Awaited<Ret
 	const check = checkAttendanceToken(token, w.qrSecret, now);
 	if (check !== 'ok') return { ok: false, code: check === 'expired' ? 'ev_err_token_expired' : 'ev_err_token_invalid', workshopId: w.id } as AttendProblem;
 	if (!attendanceOpen(w, now)) return { ok: false, code: 'ev_err_attendance_closed', workshopId: w.id } as AttendProblem;
+	if (w.trainerId === actor.id) return { ok: false, code: 'ev_err_own_session', workshopId: w.id } as AttendProblem;
 	const reg = await repo.findRegistration(trx, w.id, actor.id);
 	if (!reg || reg.status === 'cancelled') return { ok: false, code: 'ev_err_not_registered', workshopId: w.id } as AttendProblem;
 	if (reg.status === 'waitlisted') return { ok: false, code: 'ev_err_waitlisted', workshopId: w.id } as AttendProblem;
@@ -299,6 +315,7 @@ export async function markAttendance(db: Db, actor: Actor | null, workshopId: nu
 		const w = await repo.lockWorkshop(trx, workshopId);
 		if (!w || w.trainerId !== actor.id) throw new ForbiddenError('not your session');
 		if (now.getTime() < new Date(w.startsAt).getTime() - ATTEND_OPEN_BEFORE_MS) return { ok: false as const, code: 'ev_err_not_started' };
+		if (personId === actor.id || personId === w.trainerId) return { ok: false as const, code: 'ev_err_own_session' };
 		const reg = await repo.findRegistration(trx, workshopId, personId);
 		if (!reg || reg.status !== 'registered') return { ok: false as const, code: 'ev_err_not_registered' };
 		await recordAttendance(trx, w, reg.id, personId, 'trainer', now);

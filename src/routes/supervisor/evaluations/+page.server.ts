@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
-import { optionalId, text } from '$lib/server/form';
+import { optionalId, pageNumber, text } from '$lib/server/form';
 import { fieldErrors } from '$lib/server/i18n';
 import { asHttpError } from '$lib/server/access';
 import { answerBehaviour, behaviourRequests } from '$lib/server/evaluation/evaluation.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ requests: await behaviourRequests(db(), locals.user) });
+export const load: PageServerLoad = async ({ locals, url }) => ({ requests: await behaviourRequests(db(), locals.user, pageNumber(url)) });
 
 export const actions: Actions = {
 	answer: async ({ request, locals }) => {

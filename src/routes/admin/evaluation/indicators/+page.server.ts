@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { text } from '$lib/server/form';
+import { pageNumber, text } from '$lib/server/form';
 import { fieldErrors } from '$lib/server/i18n';
 import { importUploadedCsv } from '$lib/server/csv-upload';
 import { localDate } from '$lib/server/career/local-date';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const unit = (url.searchParams.get('unit') ?? '').trim().toUpperCase();
-	return { rows: await listIndicators(db(), locals.user, unit || undefined), unit, thisMonth: localDate(new Date()).slice(0, 7) };
+	return { list: await listIndicators(db(), locals.user, unit || undefined, pageNumber(url)), unit, thisMonth: localDate(new Date()).slice(0, 7) };
 };
 
 export const actions: Actions = {
