@@ -150,6 +150,24 @@ describe('figures per person', () => {
 		expect(s.certExpired).toBe(certs!.rows.filter((c) => c.latest && c.state === 'expired').length);
 	});
 
+	it('use the expiring window setting, not a fixed 90 days, so the overview agrees with the certificate list', async () => {
+		const setWindow = (days: number) => t.db.updateTable('app_setting').set({ value: JSON.stringify(days) }).where('key', '=', 'certificate_expiring_window_days').execute();
+		await setWindow(60);
+		try {
+			const ani = (await sup.teamOverview(t.db, kadisA, { filter: { q: 'Ani' }, offset: 0, limit: 10 }, NOW))!.rows[0];
+			// 10 and 45 days left are expiring; 80 days left is beyond the 60-day window: valid.
+			expect([ani.certValid, ani.certExp30, ani.certExp60, ani.certExp90, ani.certExpired]).toEqual([2, 1, 1, 0, 1]);
+			const certs = await sup.teamCertificateList(t.db, kadisA, {}, NOW);
+			const s = (await sup.teamOverview(t.db, kadisA, { filter: {}, offset: 0, limit: 50 }, NOW))!.summary;
+			expect(s.certExp30 + s.certExp60 + s.certExp90).toBe(certs!.rows.filter((c) => c.latest && c.state === 'expiring').length);
+			expect(s.certValid).toBe(certs!.rows.filter((c) => c.latest && c.state === 'valid').length);
+			const csv = await teamExport(t.db, kadisA, { kind: 'team', format: 'csv', unitCode: null, filter: { q: 'Ani' } }, NOW);
+			expect(csv!.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n')[1].split(',').slice(6, 11).map(Number)).toEqual([2, 1, 1, 0, 1]);
+		} finally {
+			await setWindow(90);
+		}
+	});
+
 	it('give JP of this calendar year against the target, the plan status and overdue assignments', async () => {
 		const { rows } = (await sup.teamOverview(t.db, kadisA, { filter: {}, offset: 0, limit: 50 }, NOW))!;
 		const by = Object.fromEntries(rows.map((r) => [r.name, r]));
@@ -313,6 +331,14 @@ describe('assignments', () => {
 		expect(r.errors.find((e) => e.field === 'dueOn')!.code).toBe('sup_err_due_past');
 		expect(TODAY).toBe('2026-06-15');
 	});
+
+	it('refuses a day that does not exist (31 February) as a field error instead of a database failure', async () => {
+		for (const dueOn of ['2026-02-31', '2026-09-31', '2027-02-29']) {
+			const r = await sup.assignCourse(t.db, kadisA, { courseId: course.id, dueOn, target: 'unit', unitCode: 'DINAS-A' }, NOW);
+			expect(r).toEqual({ ok: false, errors: [{ field: 'dueOn', code: 'sup_err_due_date' }] });
+		}
+		expect(sup.isRealDate('2028-02-29')).toBe(true);
+	});
 });
 
 describe('notifications', () => {
@@ -331,5 +357,18 @@ describe('notifications', () => {
 		await markMyNotificationsRead(t.db, dedi, 'all');
 		expect(await myUnreadCount(t.db, dedi)).toBe(0);
 		await expect(myNotifications(t.db, null)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('certificate export dates', () => {
+	it('are the WIB calendar day the screen shows, also for an instant between 00:00 and 07:00 WIB', async () => {
+		const holder = await person('B1_WIB', 'B1', ['learner'], 'Joko Waktu');
+		const course = await addCourse(t.db, 'Kursus Dini Hari');
+		// 01:30 WIB on 10 June 2026 is still 9 June in UTC.
+		await addCertificate(t.db, holder.id, course, { issuedAt: new Date('2026-06-09T18:30:00Z'), expiresAt: new Date('2028-06-09T18:30:00Z') });
+		const csv = await teamExport(t.db, kadisB, { kind: 'certificates', format: 'csv', unitCode: null, filter: {} }, NOW);
+		const { code } = await t.db.selectFrom('certificate').select('code').where('person_id', '=', holder.id).executeTakeFirstOrThrow();
+		const line = csv!.body.toString('utf8').split('\r\n').find((l) => l.includes(code))!;
+		expect(line.split(',').slice(5, 7)).toEqual(['2026-06-10', '2028-06-10']);
 	});
 });
