@@ -12,6 +12,7 @@ import { localDate } from '../../src/lib/server/career/local-date';
 import * as sup from '../../src/lib/server/supervision/supervision.service';
 import { teamExport } from '../../src/lib/server/supervision/export';
 import { markMyNotificationsRead, myNotifications, myUnreadCount } from '../../src/lib/server/notify/notification.service';
+import { createNotification } from '../../src/lib/server/notify/notification.repository';
 
 const nextNip = nipMaker('19870611');
 const NOW = new Date('2026-06-15T03:00:00Z');
@@ -357,6 +358,38 @@ describe('notifications', () => {
 		await markMyNotificationsRead(t.db, dedi, 'all');
 		expect(await myUnreadCount(t.db, dedi)).toBe(0);
 		await expect(myNotifications(t.db, null)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('paging', () => {
+	it('the team certificate list pages in SQL with its total; every page together is the whole list, which the export keeps', async () => {
+		const whole = (await sup.teamCertificateList(t.db, kadisA, {}, NOW))!;
+		expect(whole.rows.length).toBeGreaterThan(3);
+		const ids: number[] = [];
+		for (let offset = 0; offset < whole.rows.length + 3; offset += 3) {
+			const page = (await sup.teamCertificateList(t.db, kadisA, { offset, limit: 3 }, NOW))!;
+			expect(page.total).toBe(whole.rows.length);
+			expect(page.rows.length).toBeLessThanOrEqual(3);
+			ids.push(...page.rows.map((r) => r.id));
+		}
+		expect(ids).toEqual(whole.rows.map((r) => r.id));
+		const csv = await teamExport(t.db, kadisA, { kind: 'certificates', format: 'csv', unitCode: null, filter: {} }, NOW);
+		expect(csv!.body.toString('utf8').trim().split('\r\n')).toHaveLength(whole.rows.length + 1);
+	});
+
+	it('older notifications stay reachable page by page, newest first', async () => {
+		const gita = actorOf(await person('B1_NOTES', 'B1', ['learner'], 'Gita Pemberitahuan'));
+		for (let i = 1; i <= 105; i++) await createNotification(t.db, { personId: gita.id, kind: 'sup_assigned', params: { course: `Kursus ${i}` }, dedupeKey: `paging-${i}` });
+		const first = await myNotifications(t.db, gita, { offset: 0, limit: 50 });
+		expect(first.total).toBe(105);
+		expect(first.rows).toHaveLength(50);
+		const last = await myNotifications(t.db, gita, { offset: 100, limit: 50 });
+		expect(last.rows).toHaveLength(5);
+		// The very first notification, beyond the old fixed limit of 100, is on the last page.
+		expect(last.rows.at(-1)!.params).toEqual({ course: 'Kursus 1' });
+		const seen = new Set<number>();
+		for (let offset = 0; offset < 105; offset += 50) for (const r of (await myNotifications(t.db, gita, { offset, limit: 50 })).rows) seen.add(r.id);
+		expect(seen.size).toBe(105);
 	});
 });
 

@@ -94,16 +94,31 @@ export async function teamOverviewRows(db: Db, actor: Actor | null, query: { uni
 	return { rows, unit: r.unit, year: at.year, jpTarget: at.jpTarget, today: at.today, windowDays: at.windowDays };
 }
 
-/** The team's certificates with their state (the certification service's rule), for screen and export. */
-export async function teamCertificateList(db: Db, actor: Actor | null, query: { unitCode?: string | null }, now = new Date()) {
+/**
+ * The team's certificates with their state (the certification service's rule), for screen and
+ * export. The page passes `offset`/`limit` (paged in SQL, with the total); the export passes none
+ * and gets every row.
+ */
+export async function teamCertificateList(db: Db, actor: Actor | null, query: { unitCode?: string | null; offset?: number; limit?: number }, now = new Date()) {
 	requireSupervisorOrAdmin(actor);
 	const r = await reach(db, actor, query.unitCode);
 	if (!r.ok) return null;
 	const window = await expiringWindowDays(db);
-	const rows = await teamCertificateRows(db, r.rootUnitId).execute();
+	const all = teamCertificateRows(db, r.rootUnitId);
+	const paged = query.limit !== undefined;
+	const [rows, counted] = await Promise.all([
+		(paged ? all.limit(query.limit!).offset(query.offset ?? 0) : all).execute(),
+		paged
+			? db
+					.selectFrom(all.clearOrderBy().as('x'))
+					.select((eb) => eb.fn.countAll<string>().as('n'))
+					.executeTakeFirstOrThrow()
+			: null
+	]);
 	return {
 		unit: r.unit,
 		today: localDate(now),
+		total: counted ? Number(counted.n) : rows.length,
 		rows: rows.map((c) => ({
 			...c,
 			jp: Number(c.jp),
