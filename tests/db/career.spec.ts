@@ -286,6 +286,10 @@ describe('external trainings', () => {
 		expect((await reviewTraining(t.db, lurah, id, 'verify', 'Sertifikat sah.')).ok).toBe(true); // double submit
 		expect((await jpRows(learner.id)).map((r) => [r.kind, r.source, Number(r.jp), r.occurred_on])).toEqual([['klasikal', 'external', 24, '2026-01-22']]);
 		expect((await evidenceRows(learner.id)).map((e) => [e.competency_code, e.level, e.source])).toEqual([['TEK-SPBE', 2, 'external']]);
+		// The record links the document only for those who may open it: the camat reads the record but gets no link (it would answer 403).
+		const linkFor = async (who: Actor) => (await competencyProfile(t.db, who, learner.id)).rows.find((r) => r.code === 'TEK-SPBE')!.basis;
+		for (const who of [learner, lurah, admin]) expect(await linkFor(who)).toMatchObject({ source: 'external', link: `/competency/training/${id}/document` });
+		expect(await linkFor(camat)).toMatchObject({ source: 'external', link: null });
 	});
 });
 
