@@ -81,7 +81,7 @@ export async function teamOverview(db: Db, actor: Actor | null, query: OverviewQ
 		subtreeUnits(db, holds(actor, 'supervisor') ? actor.unitId : null),
 		planStatuses(db, at.year)
 	]);
-	return { rows, summary, total: summary.people, unit: r.unit, units, planStatuses: statuses, year: at.year, jpTarget: at.jpTarget, today: at.today };
+	return { rows, summary, total: summary.people, unit: r.unit, units, planStatuses: statuses, year: at.year, jpTarget: at.jpTarget, today: at.today, windowDays: at.windowDays };
 }
 
 /** Every row of the overview with the same filter and order: the export's content. */
