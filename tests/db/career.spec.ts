@@ -210,11 +210,18 @@ describe('the plan between learner and supervisors', () => {
 	it('at year end only the direct supervisor evaluates, with a known rating; the evaluation is final', async () => {
 		const { learner, planId } = await approvedLearner('Tiurma Sinaga');
 		expect(await planSummary(t.db, lurah)).toMatchObject({ awaiting: 0 });
-		expect(await evaluatePlan(t.db, lurah, planId, 'luar-biasa', '')).toEqual({ ok: false, code: 'err_choose', field: 'rating' });
-		expect(await evaluatePlan(t.db, camat, planId, 'tercapai', '')).toEqual({ ok: false, code: 'career_plan_not_allowed' });
-		expect((await evaluatePlan(t.db, lurah, planId, 'sebagian', 'Kursus selesai, mentoring belum.')).ok).toBe(true);
+		// The plan is of this year; evaluation opens on 1 December (WIB) of it.
+		const year = (await planRow(planId)).year;
+		const december = new Date(`${year}-12-01T00:30:00+07:00`);
+		const lastOfNovember = new Date(`${year}-11-30T23:30:00+07:00`);
+		expect(await evaluatePlan(t.db, lurah, planId, 'luar-biasa', '', december)).toEqual({ ok: false, code: 'err_choose', field: 'rating' });
+		expect(await evaluatePlan(t.db, lurah, planId, 'sebagian', 'Terlalu dini.', lastOfNovember)).toEqual({ ok: false, code: 'career_err_evaluate_too_early' });
+		expect(await planRow(planId)).toMatchObject({ status: 'approved', evaluation_rating: null });
+		await expect(evaluatePlan(t.db, outsider, planId, 'tercapai', '', lastOfNovember)).rejects.toThrow(); // out of reach: no hint about timing
+		expect(await evaluatePlan(t.db, camat, planId, 'tercapai', '', december)).toEqual({ ok: false, code: 'career_plan_not_allowed' });
+		expect((await evaluatePlan(t.db, lurah, planId, 'sebagian', 'Kursus selesai, mentoring belum.', december)).ok).toBe(true);
 		expect(await planRow(planId)).toMatchObject({ status: 'evaluated', evaluation_rating: 'sebagian', evaluation_note: 'Kursus selesai, mentoring belum.' });
-		expect(await evaluatePlan(t.db, lurah, planId, 'tercapai', '')).toEqual({ ok: false, code: 'career_plan_not_allowed' });
+		expect(await evaluatePlan(t.db, lurah, planId, 'tercapai', '', december)).toEqual({ ok: false, code: 'career_plan_not_allowed' });
 		expect((await planSummary(t.db, learner)).plan).toMatchObject({ status: 'evaluated' });
 		// The stored snapshot restores to the same state with the machine's version beside it.
 		const row = await planRow(planId);
@@ -279,6 +286,25 @@ describe('external trainings', () => {
 		expect((await reviewTraining(t.db, lurah, id, 'verify', 'Sertifikat sah.')).ok).toBe(true); // double submit
 		expect((await jpRows(learner.id)).map((r) => [r.kind, r.source, Number(r.jp), r.occurred_on])).toEqual([['klasikal', 'external', 24, '2026-01-22']]);
 		expect((await evidenceRows(learner.id)).map((e) => [e.competency_code, e.level, e.source])).toEqual([['TEK-SPBE', 2, 'external']]);
+		// The record links the document only for those who may open it: the camat reads the record but gets no link (it would answer 403).
+		const linkFor = async (who: Actor) => (await competencyProfile(t.db, who, learner.id)).rows.find((r) => r.code === 'TEK-SPBE')!.basis;
+		for (const who of [learner, lurah, admin]) expect(await linkFor(who)).toMatchObject({ source: 'external', link: `/competency/training/${id}/document` });
+		expect(await linkFor(camat)).toMatchObject({ source: 'external', link: null });
+	});
+});
+
+describe('a repeated training submission', () => {
+	it('stores one training and books its JP once, even when both submissions are verified', async () => {
+		const learner = await newLearner('Rahmat Siregar');
+		const input = { title: 'Diklat Pelayanan Prima', organiser: 'BPSDM Provinsi Sumatera Utara', kind: 'klasikal', startDate: '2026-02-09', endDate: '2026-02-11', jp: '18', competencyCode: '', competencyLevel: '', document: { name: 'sertifikat.pdf', bytes: PDF } };
+		const first = await submitTraining(t.db, learner, input, new Date('2026-03-01T00:00:00Z'));
+		const second = await submitTraining(t.db, learner, input, new Date('2026-03-01T00:00:01Z')); // double POST
+		expect(first.ok && second.ok).toBe(true);
+		expect((second as { id: number }).id).toBe((first as { id: number }).id);
+		const stored = await t.db.selectFrom('external_training').select('id').where('person_id', '=', learner.id).execute();
+		expect(stored).toHaveLength(1);
+		for (const r of [first, second]) expect((await reviewTraining(t.db, lurah, (r as { id: number }).id, 'verify', 'Sah.')).ok).toBe(true);
+		expect((await jpRows(learner.id)).map((r) => Number(r.jp))).toEqual([18]);
 	});
 });
 

@@ -12,6 +12,7 @@ import { localDate } from '../../src/lib/server/career/local-date';
 import * as sup from '../../src/lib/server/supervision/supervision.service';
 import { teamExport } from '../../src/lib/server/supervision/export';
 import { markMyNotificationsRead, myNotifications, myUnreadCount } from '../../src/lib/server/notify/notification.service';
+import { createNotification } from '../../src/lib/server/notify/notification.repository';
 
 const nextNip = nipMaker('19870611');
 const NOW = new Date('2026-06-15T03:00:00Z');
@@ -148,6 +149,24 @@ describe('figures per person', () => {
 		expect(s.certValid + s.certExp30 + s.certExp60 + s.certExp90 + s.certExpired).toBe(certs!.rows.filter((c) => c.latest && c.state !== 'revoked').length);
 		expect(s.certExp30 + s.certExp60 + s.certExp90).toBe(certs!.rows.filter((c) => c.latest && c.state === 'expiring').length);
 		expect(s.certExpired).toBe(certs!.rows.filter((c) => c.latest && c.state === 'expired').length);
+	});
+
+	it('use the expiring window setting, not a fixed 90 days, so the overview agrees with the certificate list', async () => {
+		const setWindow = (days: number) => t.db.updateTable('app_setting').set({ value: JSON.stringify(days) }).where('key', '=', 'certificate_expiring_window_days').execute();
+		await setWindow(60);
+		try {
+			const ani = (await sup.teamOverview(t.db, kadisA, { filter: { q: 'Ani' }, offset: 0, limit: 10 }, NOW))!.rows[0];
+			// 10 and 45 days left are expiring; 80 days left is beyond the 60-day window: valid.
+			expect([ani.certValid, ani.certExp30, ani.certExp60, ani.certExp90, ani.certExpired]).toEqual([2, 1, 1, 0, 1]);
+			const certs = await sup.teamCertificateList(t.db, kadisA, {}, NOW);
+			const s = (await sup.teamOverview(t.db, kadisA, { filter: {}, offset: 0, limit: 50 }, NOW))!.summary;
+			expect(s.certExp30 + s.certExp60 + s.certExp90).toBe(certs!.rows.filter((c) => c.latest && c.state === 'expiring').length);
+			expect(s.certValid).toBe(certs!.rows.filter((c) => c.latest && c.state === 'valid').length);
+			const csv = await teamExport(t.db, kadisA, { kind: 'team', format: 'csv', unitCode: null, filter: { q: 'Ani' } }, NOW);
+			expect(csv!.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n')[1].split(',').slice(6, 11).map(Number)).toEqual([2, 1, 1, 0, 1]);
+		} finally {
+			await setWindow(90);
+		}
 	});
 
 	it('give JP of this calendar year against the target, the plan status and overdue assignments', async () => {
@@ -313,6 +332,14 @@ describe('assignments', () => {
 		expect(r.errors.find((e) => e.field === 'dueOn')!.code).toBe('sup_err_due_past');
 		expect(TODAY).toBe('2026-06-15');
 	});
+
+	it('refuses a day that does not exist (31 February) as a field error instead of a database failure', async () => {
+		for (const dueOn of ['2026-02-31', '2026-09-31', '2027-02-29']) {
+			const r = await sup.assignCourse(t.db, kadisA, { courseId: course.id, dueOn, target: 'unit', unitCode: 'DINAS-A' }, NOW);
+			expect(r).toEqual({ ok: false, errors: [{ field: 'dueOn', code: 'sup_err_due_date' }] });
+		}
+		expect(sup.isRealDate('2028-02-29')).toBe(true);
+	});
 });
 
 describe('notifications', () => {
@@ -331,5 +358,50 @@ describe('notifications', () => {
 		await markMyNotificationsRead(t.db, dedi, 'all');
 		expect(await myUnreadCount(t.db, dedi)).toBe(0);
 		await expect(myNotifications(t.db, null)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('paging', () => {
+	it('the team certificate list pages in SQL with its total; every page together is the whole list, which the export keeps', async () => {
+		const whole = (await sup.teamCertificateList(t.db, kadisA, {}, NOW))!;
+		expect(whole.rows.length).toBeGreaterThan(3);
+		const ids: number[] = [];
+		for (let offset = 0; offset < whole.rows.length + 3; offset += 3) {
+			const page = (await sup.teamCertificateList(t.db, kadisA, { offset, limit: 3 }, NOW))!;
+			expect(page.total).toBe(whole.rows.length);
+			expect(page.rows.length).toBeLessThanOrEqual(3);
+			ids.push(...page.rows.map((r) => r.id));
+		}
+		expect(ids).toEqual(whole.rows.map((r) => r.id));
+		const csv = await teamExport(t.db, kadisA, { kind: 'certificates', format: 'csv', unitCode: null, filter: {} }, NOW);
+		expect(csv!.body.toString('utf8').trim().split('\r\n')).toHaveLength(whole.rows.length + 1);
+	});
+
+	it('older notifications stay reachable page by page, newest first', async () => {
+		const gita = actorOf(await person('B1_NOTES', 'B1', ['learner'], 'Gita Pemberitahuan'));
+		for (let i = 1; i <= 105; i++) await createNotification(t.db, { personId: gita.id, kind: 'sup_assigned', params: { course: `Kursus ${i}` }, dedupeKey: `paging-${i}` });
+		const first = await myNotifications(t.db, gita, { offset: 0, limit: 50 });
+		expect(first.total).toBe(105);
+		expect(first.rows).toHaveLength(50);
+		const last = await myNotifications(t.db, gita, { offset: 100, limit: 50 });
+		expect(last.rows).toHaveLength(5);
+		// The very first notification, beyond the old fixed limit of 100, is on the last page.
+		expect(last.rows.at(-1)!.params).toEqual({ course: 'Kursus 1' });
+		const seen = new Set<number>();
+		for (let offset = 0; offset < 105; offset += 50) for (const r of (await myNotifications(t.db, gita, { offset, limit: 50 })).rows) seen.add(r.id);
+		expect(seen.size).toBe(105);
+	});
+});
+
+describe('certificate export dates', () => {
+	it('are the WIB calendar day the screen shows, also for an instant between 00:00 and 07:00 WIB', async () => {
+		const holder = await person('B1_WIB', 'B1', ['learner'], 'Joko Waktu');
+		const course = await addCourse(t.db, 'Kursus Dini Hari');
+		// 01:30 WIB on 10 June 2026 is still 9 June in UTC.
+		await addCertificate(t.db, holder.id, course, { issuedAt: new Date('2026-06-09T18:30:00Z'), expiresAt: new Date('2028-06-09T18:30:00Z') });
+		const csv = await teamExport(t.db, kadisB, { kind: 'certificates', format: 'csv', unitCode: null, filter: {} }, NOW);
+		const { code } = await t.db.selectFrom('certificate').select('code').where('person_id', '=', holder.id).executeTakeFirstOrThrow();
+		const line = csv!.body.toString('utf8').split('\r\n').find((l) => l.includes(code))!;
+		expect(line.split(',').slice(5, 7)).toEqual(['2026-06-10', '2028-06-10']);
 	});
 });

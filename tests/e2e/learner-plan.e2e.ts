@@ -72,6 +72,13 @@ test('a learner drafts a plan from her gaps, her lurah asks for a change and app
 	await lurah.getByRole('button', { name: 'Setujui rencana' }).click();
 	await expect(lurah.getByTestId('plan-status')).toHaveText('Disetujui');
 	await expect(lurah.getByRole('listitem').filter({ hasText: 'Atasan meminta perubahan' })).toContainText('Selesaikan kursus E-Government');
+	// The plan is evaluated at year end (from 1 December, on the server's WIB clock): before then the page says so and offers no form.
+	if (today < `${year}-12-01`) {
+		await expect(lurah.getByTestId('evaluate-not-yet')).toContainText(`1 Desember ${year}`);
+		await expect(lurah.locator('form[action="?/evaluate"]')).toHaveCount(0);
+	} else {
+		await expect(lurah.locator('form[action="?/evaluate"]')).toHaveCount(1);
+	}
 	await lurah.close();
 
 	await page.reload();

@@ -83,6 +83,9 @@ test('an expiring certificate appears in the right window, and the certificate l
 	await expect(page.getByRole('img', { name: /Berakhir ≤ 30 hari: 1, Berakhir 31–60 hari: 1, Berakhir 61–90 hari: 1, Kedaluwarsa: 1/ })).toBeVisible();
 	await page.goto('/supervisor/certificates?unit=KEL-BABURA');
 	await expect(page.getByRole('row').filter({ hasText: in20 })).toContainText(/(19|20) hari lagi/);
+	// The table is named by its caption; the export links carry the unit, encoded.
+	await expect(page.getByRole('table', { name: 'Sertifikat tim' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Daftar sertifikat (CSV)' })).toHaveAttribute('href', '/supervisor/export/daftar-sertifikat.csv?unit=KEL-BABURA');
 });
 
 test('a supervisor gets 403 for another unit: its overview, its export, an assignment to it or to its people', async ({ page }) => {

@@ -7,6 +7,8 @@ const OWNER = 10;
 const SUPERVISOR = 20;
 const STRANGER = 30;
 const input = { ownerId: OWNER, supervisorId: SUPERVISOR };
+/** The server's WIB day when evaluation opens for a 2026 plan. */
+const YEAR_END = '2026-12-01';
 
 const events: PlanEvent[] = [
 	{ type: 'learner.itemsChanged', by: OWNER, itemCount: 2 },
@@ -19,8 +21,9 @@ const events: PlanEvent[] = [
 	{ type: 'supervisor.approve', by: OWNER },
 	{ type: 'supervisor.approve', by: STRANGER },
 	{ type: 'system.itemCompleted', itemsDone: 1 },
-	{ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'tercapai', note: 'Semua target tercapai.' },
-	{ type: 'supervisor.evaluate', by: OWNER, rating: 'tercapai' }
+	{ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'tercapai', note: 'Semua target tercapai.', today: YEAR_END, planYear: 2026 },
+	{ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'tercapai', note: 'Terlalu dini.', today: '2026-11-30', planYear: 2026 },
+	{ type: 'supervisor.evaluate', by: OWNER, rating: 'tercapai', today: YEAR_END, planYear: 2026 }
 ];
 
 // The context keeps counters and comments; the graph is about where the plan stands.
@@ -57,7 +60,7 @@ describe('planMachine graph', () => {
 			const approval = path.steps.find((s) => s.event.type === 'supervisor.approve')!;
 			expect(approval.event).toMatchObject({ by: SUPERVISOR });
 			const evaluation = path.steps.at(-1)!.event;
-			expect(evaluation).toMatchObject({ type: 'supervisor.evaluate', by: SUPERVISOR });
+			expect(evaluation).toMatchObject({ type: 'supervisor.evaluate', by: SUPERVISOR, today: YEAR_END });
 			// Execute it.
 			const actor = newPlan();
 			for (const step of path.steps) actor.send(step.event);
@@ -115,7 +118,7 @@ describe('planMachine guards', () => {
 		expect(planStatus(a.getSnapshot())).toBe('submitted');
 		a.send({ type: 'supervisor.approve', by: SUPERVISOR });
 		expect(planStatus(a.getSnapshot())).toBe('approved');
-		a.send({ type: 'supervisor.evaluate', by: STRANGER, rating: 'tercapai' });
+		a.send({ type: 'supervisor.evaluate', by: STRANGER, rating: 'tercapai', today: YEAR_END, planYear: 2026 });
 		expect(planStatus(a.getSnapshot())).toBe('approved');
 	});
 
@@ -142,11 +145,26 @@ describe('planMachine guards', () => {
 	it('an evaluation needs a known rating and is final', () => {
 		const a = submitted();
 		a.send({ type: 'supervisor.approve', by: SUPERVISOR });
-		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'luar-biasa' as never });
+		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'luar-biasa' as never, today: YEAR_END, planYear: 2026 });
 		expect(planStatus(a.getSnapshot())).toBe('approved');
-		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'sebagian', note: 'Dua dari tiga kegiatan.' });
+		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'sebagian', note: 'Dua dari tiga kegiatan.', today: YEAR_END, planYear: 2026 });
 		expect(planStatus(a.getSnapshot())).toBe('evaluated');
 		expect(a.getSnapshot().context).toMatchObject({ rating: 'sebagian', lastComment: 'Dua dari tiga kegiatan.' });
 		expect(a.getSnapshot().status).toBe('done');
+	});
+
+	it('evaluation is at year end: refused before 1 December of the plan’s year (the server’s day), accepted from it', () => {
+		const a = submitted();
+		a.send({ type: 'supervisor.approve', by: SUPERVISOR });
+		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'tercapai', today: '2026-11-30', planYear: 2026 });
+		expect(planStatus(a.getSnapshot())).toBe('approved');
+		// A 2025 plan is open for evaluation all of 2026; a 2026 plan is not in December 2025.
+		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'tercapai', today: '2025-12-15', planYear: 2026 });
+		expect(planStatus(a.getSnapshot())).toBe('approved');
+		a.send({ type: 'system.itemCompleted', itemsDone: 1 });
+		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'tercapai', today: '2026-11-27', planYear: 2026 });
+		expect(planStatus(a.getSnapshot())).toBe('in-progress');
+		a.send({ type: 'supervisor.evaluate', by: SUPERVISOR, rating: 'tercapai', today: '2026-12-01', planYear: 2026 });
+		expect(planStatus(a.getSnapshot())).toBe('evaluated');
 	});
 });

@@ -40,12 +40,18 @@ export type PlanEvent =
 	| { type: 'supervisor.requestChanges'; by: number; comment: string }
 	| { type: 'supervisor.approve'; by: number; comment?: string | null }
 	| { type: 'system.itemCompleted'; itemsDone: number }
-	| { type: 'supervisor.evaluate'; by: number; rating: PlanRating; note?: string | null };
+	/** `today` is the server's WIB calendar day (YYYY-MM-DD) and `planYear` the plan's year: the browser never decides when. */
+	| { type: 'supervisor.evaluate'; by: number; rating: PlanRating; note?: string | null; today: string; planYear: number };
 
 export type PlanStatus = 'draft' | 'submitted' | 'changes-requested' | 'approved' | 'in-progress' | 'evaluated';
 
 export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'submitted', 'changes-requested', 'approved', 'in-progress', 'evaluated'];
 export const PLAN_RATINGS: readonly PlanRating[] = ['tercapai', 'sebagian', 'tidak-tercapai'];
+
+/** The supervisor evaluates at year end: from 1 December of the plan's year onward. */
+export function evaluationOpensOn(planYear: number): string {
+	return `${planYear}-12-01`;
+}
 
 const byOf = (event: PlanEvent): number | null => ('by' in event ? event.by : null);
 
@@ -71,7 +77,9 @@ export const planMachine = setup({
 			return by !== null && context.supervisorId !== null && by === context.supervisorId && by !== context.ownerId;
 		},
 		hasComment: ({ event }) => event.type === 'supervisor.requestChanges' && event.comment.trim() !== '',
-		isKnownRating: ({ event }) => event.type === 'supervisor.evaluate' && (PLAN_RATINGS as readonly string[]).includes(event.rating)
+		isKnownRating: ({ event }) => event.type === 'supervisor.evaluate' && (PLAN_RATINGS as readonly string[]).includes(event.rating),
+		/** Evaluation is at year end: not before 1 December of the plan's year (the server's clock, WIB). */
+		isYearEnd: ({ event }) => event.type === 'supervisor.evaluate' && event.today >= evaluationOpensOn(event.planYear)
 	},
 	actions: {
 		setItemCount: assign({ itemCount: ({ event }) => (event.type === 'learner.itemsChanged' ? Math.max(0, event.itemCount) : 0) }),
@@ -120,14 +128,14 @@ export const planMachine = setup({
 			on: {
 				// The first completed item starts the plan.
 				'system.itemCompleted': { target: 'in-progress', actions: 'countDone' },
-				// At year end a plan may be evaluated even if nothing started.
-				'supervisor.evaluate': { guard: and(['isDirectSupervisor', 'isKnownRating']), target: 'evaluated', actions: 'keepRating' }
+				// At year end (from 1 December) a plan may be evaluated even if nothing started.
+				'supervisor.evaluate': { guard: and(['isDirectSupervisor', 'isKnownRating', 'isYearEnd']), target: 'evaluated', actions: 'keepRating' }
 			}
 		},
 		'in-progress': {
 			on: {
 				'system.itemCompleted': { actions: 'countDone' },
-				'supervisor.evaluate': { guard: and(['isDirectSupervisor', 'isKnownRating']), target: 'evaluated', actions: 'keepRating' }
+				'supervisor.evaluate': { guard: and(['isDirectSupervisor', 'isKnownRating', 'isYearEnd']), target: 'evaluated', actions: 'keepRating' }
 			}
 		},
 		evaluated: { type: 'final' }

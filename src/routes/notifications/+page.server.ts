@@ -1,16 +1,19 @@
 import { db } from '$lib/server/db';
-import { optionalId } from '$lib/server/form';
+import { optionalId, pageNumber } from '$lib/server/form';
 import { markMyNotificationsRead, myNotifications } from '$lib/server/notify/notification.service';
 import { notificationText } from '$lib/server/notify/mailer';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const { rows, unread } = await myNotifications(db(), locals.user);
+const PAGE_SIZE = 30;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const page = pageNumber(url);
+	const { rows, total, unread } = await myNotifications(db(), locals.user, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
 	const locale = getLocale();
 	// The text is made here from the kind and its parameters; a kind without a catalogue entry
 	// (another area's, not translated yet) reads as a generic sentence instead of a key.
-	return { unread, notifications: rows.map((n) => ({ id: n.id, text: notificationText(n.kind, n.params, locale), link: n.link, createdAt: n.createdAt, read: !!n.readAt })) };
+	return { unread, total, page, pageSize: PAGE_SIZE, notifications: rows.map((n) => ({ id: n.id, text: notificationText(n.kind, n.params, locale), link: n.link, createdAt: n.createdAt, read: !!n.readAt })) };
 };
 
 export const actions: Actions = {

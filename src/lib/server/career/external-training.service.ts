@@ -78,8 +78,22 @@ export async function submitTraining(db: Db, actor: Actor | null, input: Trainin
 				document_type: type!,
 				document: Buffer.from(input.document!.bytes)
 			})
+			// A repeat of the same submission (a double POST) stores nothing and answers as if saved.
+			.onConflict((oc) => oc.columns(['person_id', 'title', 'organiser', 'start_date', 'end_date']).doNothing())
 			.returning('id')
-			.executeTakeFirstOrThrow();
+			.executeTakeFirst();
+		if (!row) {
+			const existing = await trx
+				.selectFrom('external_training')
+				.select('id')
+				.where('person_id', '=', actor.id)
+				.where('title', '=', input.title.trim())
+				.where('organiser', '=', input.organiser.trim())
+				.where('start_date', '=', input.startDate)
+				.where('end_date', '=', input.endDate)
+				.executeTakeFirstOrThrow();
+			return { ok: true as const, id: existing.id };
+		}
 		if (me.supervisor_id) {
 			await createNotification(trx, {
 				personId: me.supervisor_id,

@@ -7,7 +7,7 @@ import { createActor } from 'xstate';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { ForbiddenError, requireRole, type Actor } from '../access';
-import { PLAN_MACHINE_VERSION, PLAN_RATINGS, planMachine, planStatus, type PlanEvent, type PlanRating, type PlanSnapshot, type PlanStatus } from '../../machines/plan.machine';
+import { PLAN_MACHINE_VERSION, PLAN_RATINGS, evaluationOpensOn, planMachine, planStatus, type PlanEvent, type PlanRating, type PlanSnapshot, type PlanStatus } from '../../machines/plan.machine';
 import { createNotification } from '../notify/notification.repository';
 import { unitSubtree } from '../org/org.repository';
 import { evidenceOfPerson, requirementsOfPosition } from '../competency/competency.repository';
@@ -391,11 +391,22 @@ export async function planForSupervisor(db: Db, actor: Actor | null, planId: num
 	return { ...detail, person, isDirectSupervisor: (plan.supervisorId ?? person.supervisorId) === actor.id };
 }
 
-async function supervisorAct(db: Db, actor: Actor | null, planId: number, build: (plan: PlanRow) => PlanEvent, comment: string | null, notify: string | null, now: Date): Promise<PlanResult> {
+async function supervisorAct(
+	db: Db,
+	actor: Actor | null,
+	planId: number,
+	build: (plan: PlanRow) => PlanEvent,
+	comment: string | null,
+	notify: string | null,
+	now: Date,
+	refusal?: (plan: PlanRow) => string | null
+): Promise<PlanResult> {
 	requireRole(actor, 'supervisor');
 	const plan = await repo.findPlanById(db, planId);
 	if (!plan) return { ok: false, code: 'err_not_found' };
 	await personInReach(db, actor, plan.personId, { admin: false });
+	const refused = refusal?.(plan);
+	if (refused && plan.status !== 'evaluated') return { ok: false, code: refused };
 	return db.transaction().execute(async (trx) => {
 		const moved = await applyEvent(trx, planId, build(plan), actor.id, comment, now);
 		if (!moved) return { ok: false as const, code: 'career_plan_not_allowed' };
@@ -427,7 +438,17 @@ export async function approvePlan(db: Db, actor: Actor | null, planId: number, c
 export async function evaluatePlan(db: Db, actor: Actor | null, planId: number, rating: string, note: string, now = new Date()): Promise<PlanResult> {
 	requireRole(actor, 'supervisor');
 	if (!(PLAN_RATINGS as readonly string[]).includes(rating)) return { ok: false, code: 'err_choose', field: 'rating' };
-	return supervisorAct(db, actor, planId, () => ({ type: 'supervisor.evaluate', by: actor.id, rating: rating as PlanRating, note }), note.trim() || null, null, now);
+	return supervisorAct(
+		db,
+		actor,
+		planId,
+		(p) => ({ type: 'supervisor.evaluate', by: actor.id, rating: rating as PlanRating, note, today: localDate(now), planYear: p.year }),
+		note.trim() || null,
+		null,
+		now,
+		// Evaluation is at year end; said plainly rather than as a generic refusal.
+		(p) => (localDate(now) < evaluationOpensOn(p.year) ? 'career_err_evaluate_too_early' : null)
+	);
 }
 
 // ---- the completion pipeline ---------------------------------------------------------------

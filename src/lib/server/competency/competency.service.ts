@@ -109,9 +109,10 @@ export async function savePositionRequirements(db: Db, actor: Actor | null, posi
 
 export type EvidenceView = Awaited<ReturnType<typeof repo.evidenceOfPerson>>[number] & { link: string | null };
 
-function evidenceLink(e: { source: string; sourceRef: string; certificateCode: string | null }): string | null {
+/** `documents`: whether the reader may open an external training's document (owner, direct supervisor, admin). */
+function evidenceLink(e: { source: string; sourceRef: string; certificateCode: string | null }, documents: boolean): string | null {
 	if (e.source === 'certificate' && e.certificateCode) return `/verify/${e.certificateCode}`;
-	if (e.source === 'external') return `/competency/training/${e.sourceRef}/document`;
+	if (e.source === 'external') return documents ? `/competency/training/${e.sourceRef}/document` : null;
 	return null;
 }
 
@@ -132,7 +133,9 @@ export async function competencyProfile(db: Db, actor: Actor | null, personId: n
 		jpEntriesForYear(db, personId, year),
 		jpSettings(db)
 	]);
-	const withLinks: EvidenceView[] = evidence.map((e) => ({ ...e, link: evidenceLink(e) }));
+	// The same rule as trainingDocument(): a reader who may not open the document gets no link to it.
+	const documents = !!actor && (actor.id === personId || person.supervisorId === actor.id || hasRole(actor, 'admin'));
+	const withLinks: EvidenceView[] = evidence.map((e) => ({ ...e, link: evidenceLink(e, documents) }));
 	const levels = deriveLevels(withLinks, today);
 	const describe = (code: string, level: number) => descriptors.find((d) => d.code === code && d.level === level)?.description ?? null;
 	const row = (code: string, requiredLevel: number | null) => {

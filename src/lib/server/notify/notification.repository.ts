@@ -36,7 +36,7 @@ export async function createNotification(trx: Trx, input: NotificationInput): Pr
 	return row ? Number(row.id) : null;
 }
 
-export async function listNotifications(db: Trx, personId: number, limit = 50) {
+export async function listNotifications(db: Trx, personId: number, limit = 50, offset = 0) {
 	return db
 		.selectFrom('notification')
 		.select(['id', 'kind', 'params', 'link', 'created_at as createdAt', 'read_at as readAt'])
@@ -44,7 +44,13 @@ export async function listNotifications(db: Trx, personId: number, limit = 50) {
 		.orderBy('created_at', 'desc')
 		.orderBy('id', 'desc')
 		.limit(limit)
+		.offset(offset)
 		.execute();
+}
+
+export async function countNotifications(db: Trx, personId: number): Promise<number> {
+	const row = await db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', personId).executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 export async function unreadCount(db: Trx, personId: number): Promise<number> {

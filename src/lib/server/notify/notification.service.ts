@@ -3,16 +3,17 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { ForbiddenError, type Actor } from '../access';
-import { listNotifications, markRead, unreadCount } from './notification.repository';
+import { countNotifications, listNotifications, markRead, unreadCount } from './notification.repository';
 
 function requireSignedIn(actor: Actor | null | undefined): asserts actor is Actor {
 	if (!actor) throw new ForbiddenError('sign in first');
 }
 
-export async function myNotifications(db: Kysely<DB>, actor: Actor | null, limit = 100) {
+/** One page of the person's notifications, newest first (paged in SQL), with the total and the unread count. */
+export async function myNotifications(db: Kysely<DB>, actor: Actor | null, page: { offset: number; limit: number } = { offset: 0, limit: 50 }) {
 	requireSignedIn(actor);
-	const [rows, unread] = await Promise.all([listNotifications(db, actor.id, limit), unreadCount(db, actor.id)]);
-	return { rows: rows.map((r) => ({ ...r, id: Number(r.id), params: (r.params ?? {}) as Record<string, string | number> })), unread };
+	const [rows, total, unread] = await Promise.all([listNotifications(db, actor.id, page.limit, page.offset), countNotifications(db, actor.id), unreadCount(db, actor.id)]);
+	return { rows: rows.map((r) => ({ ...r, id: Number(r.id), params: (r.params ?? {}) as Record<string, string | number> })), total, unread };
 }
 
 /** For the navigation's badge (the lead wires it into the layout). */

@@ -9,12 +9,22 @@ import type { DB } from '../db/schema';
 import type { Actor } from '../access';
 import type { TeamFilter } from './supervision.repository';
 import { teamCertificateList, teamOverviewRows } from './supervision.service';
+import { localDate } from '../career/local-date';
+import type { PlanStatus } from '../../machines/plan.machine';
 
 export type ExportKind = 'team' | 'certificates';
 export type ExportFormat = 'csv' | 'xlsx';
 
 const STATE_ID: Record<string, string> = { valid: 'Berlaku', expiring: 'Akan berakhir', expired: 'Kedaluwarsa', revoked: 'Dicabut' };
-const PLAN_ID: Record<string, string> = { draft: 'Draf', submitted: 'Diajukan', approved: 'Disetujui', returned: 'Dikembalikan', evaluated: 'Dinilai' };
+/** Every status of the plan machine, in Indonesian (the type makes a missing one a compile error). */
+export const PLAN_ID: Record<PlanStatus, string> = {
+	draft: 'Draf',
+	submitted: 'Diajukan',
+	'changes-requested': 'Perlu perubahan',
+	approved: 'Disetujui',
+	'in-progress': 'Berjalan',
+	evaluated: 'Dinilai'
+};
 
 export interface ExportFile {
 	filename: string;
@@ -41,7 +51,7 @@ async function table(db: Kysely<DB>, actor: Actor | null, input: { kind: ExportK
 			'Sertifikat berlaku',
 			'Berakhir ≤30 hari',
 			'Berakhir 31-60 hari',
-			'Berakhir 61-90 hari',
+			`Berakhir 61-${data.windowDays} hari`,
 			'Sertifikat kedaluwarsa',
 			`Rencana ${data.year}`,
 			'Tugas terlambat'
@@ -58,7 +68,7 @@ async function table(db: Kysely<DB>, actor: Actor | null, input: { kind: ExportK
 			r.certExp60,
 			r.certExp90,
 			r.certExpired,
-			r.planStatus ? (PLAN_ID[r.planStatus] ?? r.planStatus) : 'Belum ada',
+			r.planStatus ? ((PLAN_ID as Record<string, string>)[r.planStatus] ?? r.planStatus) : 'Belum ada',
 			r.overdue
 		]);
 		return { name: 'ikhtisar-tim', sheet: 'Ikhtisar tim', unit: data.unit, today: data.today, header, rows };
@@ -66,7 +76,8 @@ async function table(db: Kysely<DB>, actor: Actor | null, input: { kind: ExportK
 	const data = await teamCertificateList(db, actor, { unitCode: input.unitCode }, now);
 	if (!data) return null;
 	const header = ['Nama', 'NIP', 'Unit', 'Kursus', 'Kode sertifikat', 'Terbit', 'Berlaku sampai', 'Status', 'Sisa hari', 'JP'];
-	const day = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : '');
+	// The WIB calendar day, as the screen shows it (not the UTC day).
+	const day = (d: Date | string | null) => (d ? localDate(new Date(d)) : '');
 	const rows = data.rows.map((c) => [
 		c.holderName,
 		c.holderNip ?? '',

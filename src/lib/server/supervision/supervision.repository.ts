@@ -14,6 +14,8 @@ export interface Moment {
 	today: string;
 	year: number;
 	jpTarget: number;
+	/** The `certificate_expiring_window_days` setting: beyond it a certificate counts as valid. */
+	windowDays: number;
 }
 
 export const CERT_FILTERS = ['expired', 'within30', 'within60', 'within90', 'valid', 'none'] as const;
@@ -35,12 +37,13 @@ export interface TeamFilter {
 /**
  * One row per active person in the subtree of `rootUnitId` (the whole organisation when null).
  * Certificate states count the latest certificate of each course (a renewal replaces the lapsed
- * one; a revoked one counts nowhere): valid (no expiry, or more than 90 days left), expiring
- * within 30, 31-60 and 61-90 days, expired. The same edges as certificateState() with its
- * default 90-day window.
+ * one; a revoked one counts nowhere): valid (no expiry, or more days left than the expiring
+ * window `at.windowDays`), expiring within 30, 31-60 and 61 days to the window's end, expired. The
+ * same edges as certificateState() with the same window.
  */
 export function personFigures(db: Db, rootUnitId: number | null, at: Moment, excludePersonId?: number) {
 	const now = at.now;
+	const w = at.windowDays;
 	let q = db
 		.selectFrom('person as p')
 		.innerJoin('org_unit as u', 'u.id', 'p.unit_id')
@@ -59,10 +62,10 @@ export function personFigures(db: Db, rootUnitId: number | null, at: Moment, exc
 							.as('lc')
 					)
 					.select([
-						sql<number>`count(*) filter (where lc.revoked_at is null and (lc.expires_at is null or lc.expires_at > ${now}::timestamptz + interval '90 days'))`.as('valid'),
-						sql<number>`count(*) filter (where lc.revoked_at is null and lc.expires_at > ${now}::timestamptz and lc.expires_at <= ${now}::timestamptz + interval '30 days')`.as('exp30'),
-						sql<number>`count(*) filter (where lc.revoked_at is null and lc.expires_at > ${now}::timestamptz + interval '30 days' and lc.expires_at <= ${now}::timestamptz + interval '60 days')`.as('exp60'),
-						sql<number>`count(*) filter (where lc.revoked_at is null and lc.expires_at > ${now}::timestamptz + interval '60 days' and lc.expires_at <= ${now}::timestamptz + interval '90 days')`.as('exp90'),
+						sql<number>`count(*) filter (where lc.revoked_at is null and (lc.expires_at is null or lc.expires_at > ${now}::timestamptz + ${w}::int * interval '1 day'))`.as('valid'),
+						sql<number>`count(*) filter (where lc.revoked_at is null and lc.expires_at > ${now}::timestamptz and lc.expires_at <= ${now}::timestamptz + least(30, ${w}::int) * interval '1 day')`.as('exp30'),
+						sql<number>`count(*) filter (where lc.revoked_at is null and lc.expires_at > ${now}::timestamptz + interval '30 days' and lc.expires_at <= ${now}::timestamptz + least(60, ${w}::int) * interval '1 day')`.as('exp60'),
+						sql<number>`count(*) filter (where lc.revoked_at is null and lc.expires_at > ${now}::timestamptz + interval '60 days' and lc.expires_at <= ${now}::timestamptz + ${w}::int * interval '1 day')`.as('exp90'),
 						sql<number>`count(*) filter (where lc.revoked_at is null and lc.expires_at <= ${now}::timestamptz)`.as('expired'),
 						sql<Date | null>`min(lc.expires_at) filter (where lc.revoked_at is null and lc.expires_at > ${now}::timestamptz)`.as('nextExpiry')
 					])

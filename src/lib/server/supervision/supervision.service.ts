@@ -28,8 +28,8 @@ import {
 type Db = Kysely<DB>;
 
 export async function momentOf(db: Db, now: Date): Promise<Moment> {
-	const settings = await jpSettings(db);
-	return { now, today: localDate(now), year: localYear(now), jpTarget: settings.target };
+	const [settings, windowDays] = await Promise.all([jpSettings(db), expiringWindowDays(db)]);
+	return { now, today: localDate(now), year: localYear(now), jpTarget: settings.target, windowDays };
 }
 
 function requireSupervisorOrAdmin(actor: Actor | null | undefined): asserts actor is Actor {
@@ -81,7 +81,7 @@ export async function teamOverview(db: Db, actor: Actor | null, query: OverviewQ
 		subtreeUnits(db, holds(actor, 'supervisor') ? actor.unitId : null),
 		planStatuses(db, at.year)
 	]);
-	return { rows, summary, total: summary.people, unit: r.unit, units, planStatuses: statuses, year: at.year, jpTarget: at.jpTarget, today: at.today };
+	return { rows, summary, total: summary.people, unit: r.unit, units, planStatuses: statuses, year: at.year, jpTarget: at.jpTarget, today: at.today, windowDays: at.windowDays };
 }
 
 /** Every row of the overview with the same filter and order: the export's content. */
@@ -91,19 +91,34 @@ export async function teamOverviewRows(db: Db, actor: Actor | null, query: { uni
 	if (!r.ok) return null;
 	const at = await momentOf(db, now);
 	const rows = await figuresAll(db, personFigures(db, r.rootUnitId, at, selfExcluded(actor)), query.filter);
-	return { rows, unit: r.unit, year: at.year, jpTarget: at.jpTarget, today: at.today };
+	return { rows, unit: r.unit, year: at.year, jpTarget: at.jpTarget, today: at.today, windowDays: at.windowDays };
 }
 
-/** The team's certificates with their state (the certification service's rule), for screen and export. */
-export async function teamCertificateList(db: Db, actor: Actor | null, query: { unitCode?: string | null }, now = new Date()) {
+/**
+ * The team's certificates with their state (the certification service's rule), for screen and
+ * export. The page passes `offset`/`limit` (paged in SQL, with the total); the export passes none
+ * and gets every row.
+ */
+export async function teamCertificateList(db: Db, actor: Actor | null, query: { unitCode?: string | null; offset?: number; limit?: number }, now = new Date()) {
 	requireSupervisorOrAdmin(actor);
 	const r = await reach(db, actor, query.unitCode);
 	if (!r.ok) return null;
 	const window = await expiringWindowDays(db);
-	const rows = await teamCertificateRows(db, r.rootUnitId).execute();
+	const all = teamCertificateRows(db, r.rootUnitId);
+	const paged = query.limit !== undefined;
+	const [rows, counted] = await Promise.all([
+		(paged ? all.limit(query.limit!).offset(query.offset ?? 0) : all).execute(),
+		paged
+			? db
+					.selectFrom(all.clearOrderBy().as('x'))
+					.select((eb) => eb.fn.countAll<string>().as('n'))
+					.executeTakeFirstOrThrow()
+			: null
+	]);
 	return {
 		unit: r.unit,
 		today: localDate(now),
+		total: counted ? Number(counted.n) : rows.length,
 		rows: rows.map((c) => ({
 			...c,
 			jp: Number(c.jp),
@@ -130,6 +145,13 @@ export type AssignResult =
 	| { ok: false; errors: Array<{ field: string; code: string; params?: Record<string, string> }> };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A YYYY-MM-DD that names a day of the calendar: 2026-02-31 does not survive the round trip. */
+export function isRealDate(s: string): boolean {
+	if (!DATE.test(s)) return false;
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 
 /** Courses that can be assigned (current versions), for the form. */
 export async function assignableCourses(db: Db, actor: Actor | null) {
@@ -162,7 +184,7 @@ export async function assignCourse(db: Db, actor: Actor | null, input: AssignInp
 	const versionId = input.courseId ? await currentVersionId(db, input.courseId) : null;
 	if (versionId === null) errors.push({ field: 'courseId', code: 'sup_err_course' });
 	const today = localDate(now);
-	if (!DATE.test(input.dueOn) || Number.isNaN(Date.parse(input.dueOn))) errors.push({ field: 'dueOn', code: 'sup_err_due_date' });
+	if (!isRealDate(input.dueOn)) errors.push({ field: 'dueOn', code: 'sup_err_due_date' });
 	else if (input.dueOn < today) errors.push({ field: 'dueOn', code: 'sup_err_due_past' });
 
 	let targetQuery: ReturnType<typeof personIdsIn> | null = null;

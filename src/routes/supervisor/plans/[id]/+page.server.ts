@@ -5,6 +5,8 @@ import { asHttpError } from '$lib/server/access';
 import { optionalId, text } from '$lib/server/form';
 import { translate } from '$lib/server/i18n';
 import { approvePlan, evaluatePlan, planForSupervisor, requestChanges, type PlanResult } from '$lib/server/career/plan.service';
+import { localDate } from '$lib/server/career/local-date';
+import { evaluationOpensOn as opensOn } from '$lib/machines/plan.machine';
 import type { Actions, PageServerLoad } from './$types';
 
 function planId(raw: string): number {
@@ -16,7 +18,9 @@ function planId(raw: string): number {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const plan = await planForSupervisor(db(), locals.user, planId(params.id)).catch((e) => asHttpError(e, m.err_forbidden()));
 	if (!plan) error(404, m.err_not_found());
-	return { plan };
+	// Evaluation opens at year end on the server's clock (WIB); the page says when, rather than offer a form that would refuse.
+	const evaluationOpensOn = opensOn(plan.year);
+	return { plan, evaluationOpensOn, evaluationOpen: localDate(new Date()) >= evaluationOpensOn };
 };
 
 function answer(result: PlanResult, action: string, values: Record<string, string>) {
