@@ -8,11 +8,13 @@ import { ForbiddenError, type Actor } from '../../src/lib/server/access';
 import {
 	attendByToken,
 	cancelRegistration,
+	cancelWorkshop,
 	createWorkshop,
 	currentAttendanceCode,
 	markAttendance,
 	parseWibDateTime,
 	previewAttendance,
+	listWorkshopsForLearner,
 	registerForWorkshop,
 	workshopForLearner,
 	type WorkshopValues
@@ -170,6 +172,35 @@ describe('workshops: the trainer and their own session', () => {
 		expect(await cancelRegistration(t.db, a, id, started)).toEqual({ ok: false, code: 'ev_err_cancel_started' });
 		expect((await workshopForLearner(t.db, waiting, id))!.myStatus).toBe('waitlisted');
 		expect(await t.db.selectFrom('notification').select('id').where('person_id', '=', waiting.id).where('kind', '=', 'workshop_promoted').execute()).toHaveLength(0);
+	});
+});
+
+describe('workshops: the trainer calls a session off', () => {
+	it('only before it starts, with a reason, by its own trainer; everyone holding a place is told once; nothing more is taken', async () => {
+		const id = await newWorkshop({ capacity: '1' });
+		const [seated, waiting, late] = [await learner(), await learner(), await learner()];
+		expect(await registerForWorkshop(t.db, seated, id, now0)).toEqual({ ok: true, status: 'registered' });
+		expect(await registerForWorkshop(t.db, waiting, id, now0)).toEqual({ ok: true, status: 'waitlisted' });
+		const otherTrainer = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'], unitId }));
+		expect(await cancelWorkshop(t.db, otherTrainer, id, 'bukan sesi saya', now0)).toEqual({ ok: false, code: 'ev_err_workshop_unknown' });
+		await expect(cancelWorkshop(t.db, seated, id, 'bukan pelatih', now0)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await cancelWorkshop(t.db, trainer, id, '   ', now0)).toEqual({ ok: false, code: 'ev_err_reason_required' });
+		// 2026-11-10 09:00 WIB has begun at 02:00 UTC.
+		expect(await cancelWorkshop(t.db, trainer, id, 'Narasumber berhalangan', new Date('2026-11-10T02:00:00Z'))).toEqual({ ok: false, code: 'ev_err_session_started' });
+
+		expect(await cancelWorkshop(t.db, trainer, id, 'Narasumber berhalangan', now0)).toEqual({ ok: true });
+		expect(await cancelWorkshop(t.db, trainer, id, 'Narasumber berhalangan', now0)).toEqual({ ok: true });
+		const told = await t.db.selectFrom('notification').select(['person_id', 'params']).where('kind', '=', 'workshop_cancelled').where('link', '=', `/workshops/${id}`).execute();
+		expect(told.map((n) => n.person_id).sort((a, b) => a - b)).toEqual([seated.id, waiting.id].sort((a, b) => a - b));
+		expect(told[0].params).toMatchObject({ reason: 'Narasumber berhalangan' });
+
+		expect(await registerForWorkshop(t.db, late, id, now0)).toEqual({ ok: false, code: 'ev_err_workshop_closed' });
+		const code = await currentAttendanceCode(t.db, trainer, id, new Date('2026-11-10T03:00:00Z'));
+		expect(code?.open).toBe(false);
+		// The learner still sees the session they held a place in, marked as called off.
+		const mine = await listWorkshopsForLearner(t.db, seated, now0);
+		expect(mine.find((w) => w.id === id)?.status).toBe('cancelled');
+		expect((await listWorkshopsForLearner(t.db, late, now0)).some((w) => w.id === id)).toBe(false);
 	});
 });
 

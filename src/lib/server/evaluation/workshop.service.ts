@@ -137,8 +137,8 @@ export async function createWorkshop(db: Db, actor: Actor | null, v: WorkshopVal
 export async function listWorkshopsForLearner(db: Db, actor: Actor, now = new Date()) {
 	const rows = await repo
 		.workshopsQuery(db, actor.id)
-		.where('w.status', '=', 'scheduled')
-		.where((eb) => eb.or([eb('w.ends_at', '>=', now), eb('mine.status', 'in', ['registered', 'waitlisted'])]))
+		// Coming sessions, and every session the learner holds a place in (a cancelled one says so).
+		.where((eb) => eb.or([eb.and([eb('w.status', '=', 'scheduled'), eb('w.ends_at', '>=', now)]), eb('mine.status', 'in', ['registered', 'waitlisted'])]))
 		.orderBy('w.starts_at')
 		.limit(200)
 		.execute();
@@ -231,6 +231,44 @@ async function ownWorkshop(db: Db, actor: Actor, id: number) {
 		.where('id', '=', id)
 		.where('trainer_id', '=', actor.id)
 		.executeTakeFirst();
+}
+
+export type CancelSessionResult = { ok: true } | { ok: false; code: 'ev_err_workshop_unknown' | 'ev_err_session_started' | 'ev_err_reason_required' };
+
+/**
+ * The trainer calls a session off before it starts: it takes no more registrations or attendance,
+ * and everyone registered or waiting is told (in-app, and by e-mail when configured) with the
+ * reason. Only the session's own trainer may; calling it off twice changes nothing.
+ */
+export async function cancelWorkshop(db: Db, actor: Actor | null, id: number, reason: string, now = new Date()): Promise<CancelSessionResult> {
+	requireRole(actor, 'trainer');
+	const why = reason.trim();
+	return db.transaction().execute(async (trx) => {
+		const w = await repo.lockWorkshop(trx, id);
+		if (!w || w.trainerId !== actor.id) return { ok: false, code: 'ev_err_workshop_unknown' } as const;
+		if (w.status === 'cancelled') return { ok: true } as const;
+		if (new Date(w.startsAt).getTime() <= now.getTime()) return { ok: false, code: 'ev_err_session_started' } as const;
+		if (!why) return { ok: false, code: 'ev_err_reason_required' } as const;
+		await trx.updateTable('workshop').set({ status: 'cancelled' }).where('id', '=', id).execute();
+		const people = await trx
+			.selectFrom('workshop_registration')
+			.select('person_id')
+			.where('workshop_id', '=', id)
+			.where('status', 'in', ['registered', 'waitlisted'])
+			.execute();
+		for (const p of people) {
+			await createNotification(trx, {
+				personId: p.person_id,
+				kind: 'workshop_cancelled',
+				params: { title: w.title, date: localDate(new Date(w.startsAt)), reason: why },
+				link: `/workshops/${id}`,
+				dedupeKey: `workshop-cancelled:${id}:${p.person_id}`,
+				email: true
+			});
+		}
+		await recordAudit(trx, { actorId: actor.id, action: 'workshop.cancelled', subject: `workshop:${id}`, detail: { reason: why, told: people.length } });
+		return { ok: true } as const;
+	});
 }
 
 export async function trainerWorkshops(db: Db, actor: Actor | null) {

@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
-import { optionalId } from '$lib/server/form';
+import { optionalId, text } from '$lib/server/form';
 import { translate } from '$lib/server/i18n';
 import { asHttpError } from '$lib/server/access';
-import { markAttendance, trainerWorkshop } from '$lib/server/evaluation/workshop.service';
+import { cancelWorkshop, markAttendance, trainerWorkshop } from '$lib/server/evaluation/workshop.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -15,6 +15,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
+	cancel: async ({ request, locals, params }) => {
+		const id = optionalId(params.id);
+		const reason = text(await request.formData(), 'reason');
+		if (!id) error(404, m.err_not_found());
+		const r = await cancelWorkshop(db(), locals.user, id, reason).catch((e) => asHttpError(e, m.err_forbidden()));
+		if (!r.ok) {
+			if (r.code === 'ev_err_workshop_unknown') error(404, m.err_not_found());
+			return fail(400, { cancelError: translate(r.code), reason });
+		}
+		return { cancelled: true };
+	},
 	mark: async ({ request, locals, params }) => {
 		const id = optionalId(params.id);
 		const personId = optionalId(String((await request.formData()).get('personId') ?? ''));
