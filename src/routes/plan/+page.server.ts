@@ -3,7 +3,8 @@ import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { optionalId, text } from '$lib/server/form';
 import { translate } from '$lib/server/i18n';
-import { addItem, myPlan, removeItem, setItemDate, startPlan, submitPlan, type PlanResult, type Proposal } from '$lib/server/career/plan.service';
+import { addItem, myPlan, removeItem, setItemDate, startPlan, submitPlan, type PlanResult } from '$lib/server/career/plan.service';
+import type { Proposal } from '$lib/server/career/plan-proposals';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The title a proposed item gets, in the reader's language (the learner may change it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balance, proposeItems } from './plan.service';
+import { balance, proposeItems } from './plan-proposals';
 
 const courses = [
 	{ id: 'pelayanan-publik-prima', title: 'Pelayanan Publik Prima', competencies: [{ code: 'TEK-YAN', level: 2 }, { code: 'MNJ-PP', level: 2 }] },
