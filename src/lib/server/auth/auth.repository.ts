@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { isRole, type Role } from '../../auth/roles';
 import type { ThrottleState } from './throttle-rules';
+import { prepared } from '../db/prepared';
 
 type Db = Kysely<DB>;
 
@@ -35,8 +36,9 @@ export async function insertSession(db: Db, id: string, personId: number, expire
 }
 
 /** The session and its person in one query: this runs on every request. */
-export async function findSessionWithUser(db: Db, sessionId: string) {
-	const row = await db
+// Asked on every request of a signed-in person: built once (prepared.ts).
+const sessionWithUser = prepared((db: Db, sessionId: string) =>
+	db
 		.selectFrom('auth_session as s')
 		.innerJoin('person as p', 'p.id', 's.person_id')
 		.select((eb) => [
@@ -62,7 +64,10 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 				.as('unread')
 		])
 		.where('s.id', '=', sessionId)
-		.executeTakeFirst();
+);
+
+export async function findSessionWithUser(db: Db, sessionId: string) {
+	const [row] = await sessionWithUser(db, sessionId);
 	if (!row) return null;
 	const user: SessionUser = {
 		id: row.id,

@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { ForbiddenError, type Actor } from '../access';
 import { loadCourseVersion, currentVersionId, type CourseVersionRow } from '../catalog/catalog.service';
 import { contentIndex } from '../catalog/content-index';
@@ -81,10 +82,10 @@ export async function courseForLearner(db: Db, actor: Actor, courseId: string) {
 	return { version, enrolment: enrolment ?? null, modules, newerVersionAvailable: !!enrolment && latest !== enrolment.course_version_id };
 }
 
-/** Opening a module records where the learner is, so "continue" brings them back here. */
-export async function openModule(db: Db, actor: Actor, courseId: string, moduleId: string, now = new Date()) {
-	// One query for the enrolment, its progress and its practice answers: this is the hottest page.
-	const enrolment = await db
+// One query for the enrolment, its progress and its practice answers: this is the hottest page,
+// so it is built once (prepared.ts).
+const enrolmentWithState = prepared((db: Db, personId: number, courseId: string) =>
+	db
 		.selectFrom('enrolment as e')
 		.selectAll('e')
 		.select((eb) => [
@@ -93,9 +94,13 @@ export async function openModule(db: Db, actor: Actor, courseId: string, moduleI
 				eb.selectFrom('practice_answer as a').select(['a.question_id', 'a.response', 'a.correct', 'a.tries']).whereRef('a.enrolment_id', '=', 'e.id')
 			).as('answers')
 		])
-		.where('e.person_id', '=', actor.id)
+		.where('e.person_id', '=', personId)
 		.where('e.course_id', '=', courseId)
-		.executeTakeFirst();
+);
+
+/** Opening a module records where the learner is, so "continue" brings them back here. */
+export async function openModule(db: Db, actor: Actor, courseId: string, moduleId: string, now = new Date()) {
+	const [enrolment] = await enrolmentWithState(db, actor.id, courseId);
 	if (!enrolment) return { ok: false as const, code: 'not_enrolled' as const };
 	const version = await courseVersion(db, enrolment.course_version_id);
 	const index = version.modules.findIndex((m) => m.moduleId === moduleId);
