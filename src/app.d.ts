@@ -1,4 +1,5 @@
 import type { SessionUser } from '$lib/server/auth/auth.service';
+import type { Locale } from '$lib/paraglide/runtime';
 
 declare global {
 	namespace App {
@@ -10,6 +11,8 @@ declare global {
 			sessionId: string | null;
 			/** Unread notifications of the signed-in person, read with the session. */
 			unreadNotifications: number;
+			/** The reader's language, from the locale cookie (hooks.server.ts). */
+			locale: Locale;
 		}
 	}
 }

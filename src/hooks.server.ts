@@ -1,6 +1,6 @@
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { cookieName } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { accessFor } from '$lib/auth/roles';
 import { readConfig } from '$lib/server/config';
@@ -15,6 +15,9 @@ import { supervisionJobs } from '$lib/server/supervision/jobs';
 import { evaluationJobs } from '$lib/server/evaluation/jobs';
 import { createMailer } from '$lib/server/notify/mailer';
 import { setMailEnabled } from '$lib/server/notify/mail-setting';
+import { langAttribute, localeFrom, useRequestLocale } from '$lib/server/locale';
+
+useRequestLocale();
 
 export const init: ServerInit = async () => {
 	const config = readConfig();
@@ -41,11 +44,12 @@ export const init: ServerInit = async () => {
 	});
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
-	});
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = localeFrom(event.cookies.get(cookieName));
+	event.locals.locale = locale;
+	const transformPageChunk = langAttribute(locale);
+	return transformPageChunk ? resolve(event, { transformPageChunk }) : resolve(event);
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
