@@ -23,6 +23,11 @@ test('a learner finds a course, enrols, reads, practises, leaves, resumes and fi
 	const firstTitle = await page.getByRole('heading', { level: 1 }).textContent();
 	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+	// On a phone the reader fits the screen: no sideways scrolling (wide tables scroll in their box).
+	const desktop = page.viewportSize()!;
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	await page.setViewportSize(desktop);
 
 	// The completion rule is stated, and enforced.
 	await expect(page.getByText('Modul dihitung selesai setelah Anda menjawab semua')).toBeVisible();
