@@ -49,13 +49,17 @@ describe('evaluation demo data', () => {
 		expect(dukcapil.before.ikm).not.toBeNull();
 	});
 
-	it('has workshops to register for, a mentoring pair the Camat sees, and a level-3 request for him', async () => {
+	it('has workshops to register for, a mentoring pair the Camat sees, and level-3 requests for him about a course and a session', async () => {
 		const camat = await actor('atasan@bina.medan.go.id');
 		const learner = await actor('pegawai@bina.medan.go.id');
 		const list = await listWorkshopsForLearner(t.db, learner);
 		expect(list.some((w) => w.partners.includes('Universitas Sumatera Utara'))).toBe(true);
 		expect(await managedPairs(t.db, camat)).toMatchObject({ total: 1, rows: [expect.anything()] });
-		expect(await behaviourRequests(t.db, camat)).toMatchObject({ total: 1, rows: [expect.anything()] });
+		const requests = await behaviourRequests(t.db, camat);
+		expect(requests.rows.filter((r) => r.kind === 'course').map((r) => r.title)).toEqual(['Pelayanan Publik Prima']);
+		const sessions = requests.rows.filter((r) => r.kind === 'workshop');
+		expect(sessions.length).toBeGreaterThan(0);
+		expect(sessions.every((r) => r.title === 'Workshop Standar Pelayanan dan Maklumat Pelayanan' && r.rating === null)).toBe(true);
 	});
 
 	it('leaves the demo learner at zero JP', async () => {

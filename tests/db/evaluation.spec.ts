@@ -418,6 +418,131 @@ describe('level 3: the queued job asks the supervisor', () => {
 	});
 });
 
+describe('level 3 for workshops: the job asks the supervisor of each attendee', () => {
+	// The sessions of newWorkshop() start 2026-11-10 09:00 WIB; attendance is marked at 10:00 WIB.
+	const during = new Date('2026-11-10T03:00:00Z');
+	const daysAfter = (n: number) => new Date(during.getTime() + n * DAY);
+	const job = () => evaluationJobs.find((j) => j.name === 'evaluation.request-behaviour')!;
+	const requestsOf = (personId: number) => t.db.selectFrom('behaviour_evaluation').selectAll().where('person_id', '=', personId).execute();
+
+	it('asks about an attended session ~90 days on: not before, not the absent, not twice, not without a supervisor', async () => {
+		const boss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
+		const otherBoss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
+		const id = await newWorkshop({ capacity: '5' });
+		const title = (await t.db.selectFrom('workshop').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title;
+		const [present, absent, noBoss] = [await learner(unitId, boss.id), await learner(unitId, boss.id), await learner(unitId, null)];
+		for (const p of [present, absent, noBoss]) expect(await registerForWorkshop(t.db, p, id, now0)).toMatchObject({ ok: true, status: 'registered' });
+		for (const p of [present, noBoss]) expect(await markAttendance(t.db, trainer, id, p.id, during)).toEqual({ ok: true });
+
+		// Eighty-nine days after the session nobody is asked yet.
+		await job().handler(t.db, {}, daysAfter(89));
+		expect((await behaviourRequests(t.db, boss)).rows).toHaveLength(0);
+
+		// Ninety-one days after: one request about the person present, however often and however
+		// many at once the job runs.
+		await Promise.all([job().handler(t.db, {}, daysAfter(91)), job().handler(t.db, {}, daysAfter(91))]);
+		await job().handler(t.db, {}, daysAfter(92));
+		const { rows, total } = await behaviourRequests(t.db, boss);
+		expect(total).toBe(1);
+		expect(rows[0]).toMatchObject({ kind: 'workshop', title, workshopId: id, courseId: null, completedOn: '2026-11-10', rating: null });
+		expect(rows[0].name).toBe((await t.db.selectFrom('person').select('name').where('id', '=', present.id).executeTakeFirstOrThrow()).name);
+		expect(await requestsOf(absent.id)).toHaveLength(0);
+		expect(await requestsOf(noBoss.id)).toHaveLength(0);
+		const notes = await t.db.selectFrom('notification').selectAll().where('person_id', '=', boss.id).execute();
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toMatchObject({ kind: 'behaviour_workshop_requested', link: '/supervisor/evaluations', email_status: 'pending' });
+		expect(notes[0].params).toMatchObject({ workshop: title });
+
+		// Only the addressed supervisor answers; the first answer stands.
+		expect((await behaviourRequests(t.db, otherBoss)).rows).toHaveLength(0);
+		await expect(answerBehaviour(t.db, otherBoss, rows[0].id, { rating: '2', note: '' })).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await answerBehaviour(t.db, boss, rows[0].id, { rating: '5', note: 'Tidak ada nilai lima.' })).toEqual({ ok: false, problems: [{ field: 'rating', code: 'err_choose' }] });
+		expect(await answerBehaviour(t.db, boss, rows[0].id, { rating: '3', note: 'Maklumat pelayanan sudah dipasang di loket.' })).toEqual({ ok: true });
+		expect(await answerBehaviour(t.db, boss, rows[0].id, { rating: '1', note: '' })).toEqual({ ok: true });
+		expect((await behaviourRequests(t.db, boss)).rows[0]).toMatchObject({ rating: 3, note: 'Maklumat pelayanan sudah dipasang di loket.' });
+		const answered = (await requestsOf(present.id))[0];
+		expect(answered.answered_by).toBe(boss.id);
+
+		// Later runs ask nothing more about it, and the absent person is never asked.
+		await job().handler(t.db, {}, daysAfter(150));
+		expect(await requestsOf(present.id)).toHaveLength(1);
+		expect(await requestsOf(absent.id)).toHaveLength(0);
+		expect(await t.db.selectFrom('notification').select('id').where('person_id', '=', boss.id).execute()).toHaveLength(1);
+	});
+
+	it('does not back-fill sessions attended more than 180 days before', async () => {
+		const boss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
+		const id = await newWorkshop();
+		const a = await learner(unitId, boss.id);
+		await registerForWorkshop(t.db, a, id, now0);
+		await markAttendance(t.db, trainer, id, a.id, during);
+		await job().handler(t.db, {}, daysAfter(181));
+		expect(await requestsOf(a.id)).toHaveLength(0);
+	});
+
+	it('the trainer sees the level-3 ratings of their own session only; courses keep their own', async () => {
+		const boss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
+		const otherTrainer = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'], unitId }));
+		const courseRowsBefore = (await evaluationResults(t.db, admin)).courses.map((c) => [c.id, c.behaviourAsked]);
+		const rated = await newWorkshop({ capacity: '5' });
+		const quiet = await newWorkshop({ capacity: '5' });
+		const r = await createWorkshop(t.db, otherTrainer, values({ title: 'Workshop pelatih lain' }), now0);
+		if (!r.ok) throw new Error(JSON.stringify(r.problems));
+		const [a, b, c] = [await learner(unitId, boss.id), await learner(unitId, boss.id), await learner(unitId, boss.id)];
+		for (const p of [a, b]) {
+			await registerForWorkshop(t.db, p, rated, now0);
+			await markAttendance(t.db, trainer, rated, p.id, during);
+		}
+		await registerForWorkshop(t.db, c, r.id, now0);
+		await markAttendance(t.db, otherTrainer, r.id, c.id, during);
+		await job().handler(t.db, {}, daysAfter(95));
+		const mine = (await behaviourRequests(t.db, boss)).rows;
+		expect(mine.map((x) => x.workshopId).sort()).toEqual([rated, rated, r.id].sort());
+		const [first, second] = mine.filter((x) => x.workshopId === rated);
+		await answerBehaviour(t.db, boss, first.id, { rating: '4', note: '' });
+		await answerBehaviour(t.db, boss, second.id, { rating: '3', note: '' });
+		await answerBehaviour(t.db, boss, mine.find((x) => x.workshopId === r.id)!.id, { rating: '1', note: '' });
+
+		const results = await evaluationResults(t.db, trainer);
+		expect(results.workshops.find((w) => w.id === rated)).toMatchObject({ behaviourAsked: 2, behaviourAnswers: 2, behaviourAvg: 3.5 });
+		expect(results.workshops.find((w) => w.id === quiet)).toMatchObject({ behaviourAsked: 0, behaviourAnswers: 0, behaviourAvg: null });
+		expect(results.workshops.some((w) => w.id === r.id)).toBe(false);
+		const theirs = await evaluationResults(t.db, otherTrainer);
+		expect(theirs.workshops.map((w) => w.id)).toEqual([r.id]);
+		expect(theirs.workshops[0]).toMatchObject({ behaviourAsked: 1, behaviourAnswers: 1, behaviourAvg: 1 });
+		// The admin sees every session; no course's level-3 figures moved.
+		const all = await evaluationResults(t.db, admin);
+		expect(all.workshops.find((w) => w.id === rated)).toMatchObject({ behaviourAnswers: 2, behaviourAvg: 3.5 });
+		expect(all.courses.map((x) => [x.id, x.behaviourAsked])).toEqual(courseRowsBefore);
+	});
+
+	it('the database holds a request to exactly one subject, once, with the registration\'s own session', async () => {
+		const id = await newWorkshop();
+		const other = await newWorkshop();
+		const a = await learner();
+		await registerForWorkshop(t.db, a, id, now0);
+		const reg = await t.db.selectFrom('workshop_registration').select('id').where('workshop_id', '=', id).where('person_id', '=', a.id).executeTakeFirstOrThrow();
+		const version = await t.db.selectFrom('course').select('current_version_id').where('id', '=', 'e-government-spbe').executeTakeFirstOrThrow();
+		const enrolment = await t.db
+			.insertInto('enrolment')
+			.values({ person_id: a.id, course_id: 'e-government-spbe', course_version_id: version.current_version_id!, status: 'completed', completed_at: during })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const base = { person_id: a.id, completed_on: '2026-11-10' };
+		// Neither subject, both subjects, a registration without its session, a session not the registration's.
+		await expect(t.db.insertInto('behaviour_evaluation').values(base).execute()).rejects.toThrow();
+		await expect(
+			t.db.insertInto('behaviour_evaluation').values({ ...base, enrolment_id: enrolment.id, course_id: 'e-government-spbe', registration_id: reg.id, workshop_id: id }).execute()
+		).rejects.toThrow();
+		await expect(t.db.insertInto('behaviour_evaluation').values({ ...base, registration_id: reg.id }).execute()).rejects.toThrow();
+		await expect(t.db.insertInto('behaviour_evaluation').values({ ...base, registration_id: reg.id, workshop_id: other }).execute()).rejects.toThrow();
+		await t.db.insertInto('behaviour_evaluation').values({ ...base, registration_id: reg.id, workshop_id: id }).execute();
+		await expect(t.db.insertInto('behaviour_evaluation').values({ ...base, registration_id: reg.id, workshop_id: id }).execute()).rejects.toThrow();
+		await t.db.insertInto('behaviour_evaluation').values({ ...base, enrolment_id: enrolment.id, course_id: 'e-government-spbe' }).execute();
+		expect(await requestsOf(a.id)).toHaveLength(2);
+	});
+});
+
 describe('the public survey', () => {
 	const answers = Object.fromEntries(SKM_ELEMENTS.map((e) => [e, '4']));
 	async function form(over: Partial<SurveyValues> = {}, openedAt = new Date(Date.now() - 60_000)): Promise<SurveyValues> {

@@ -175,3 +175,62 @@ describe('migrations on an empty database', () => {
 		expect(id).toBe(1);
 	});
 });
+
+describe('0011: level 3 for workshops on a database with course requests', () => {
+	let old: TestDatabase;
+	beforeAll(async () => {
+		old = await createTestDatabase({ migrate: false });
+	});
+	afterAll(async () => {
+		await old?.dispose();
+	});
+
+	it('keeps every existing course request, valid, and takes workshop requests beside them', async () => {
+		const migrator = new Migrator({ db: old.db, provider: fileProvider(old) });
+		const before = await migrator.migrateTo('0010_supervision_career_fixes');
+		expect(before.error).toBeUndefined();
+		// A course request as the job wrote it before workshops were covered.
+		await old.runScript(
+			untyped(old.db),
+			`insert into person (id, name, email) values (1, 'Siti Aminah Lubis', 'siti@pemkomedan.go.id'), (2, 'Camat Medan Baru', 'camat@pemkomedan.go.id');
+			insert into course (id, slug) values ('pelayanan-publik-prima', 'pelayanan-publik-prima');
+			insert into course_version (id, course_id, hash, title, summary, audience, level, jp, topic, total_minutes)
+				values (1, 'pelayanan-publik-prima', 'h1', 'Pelayanan Publik Prima', '-', 'ASN', 'dasar', 4, 'pelayanan', 180);
+			insert into enrolment (id, person_id, course_id, course_version_id, status, completed_at)
+				values (1, 1, 'pelayanan-publik-prima', 1, 'completed', '2026-08-01T03:00:00Z');
+			insert into behaviour_evaluation (enrolment_id, person_id, course_id, supervisor_id, completed_on, rating, note, answered_at, answered_by)
+				values (1, 1, 'pelayanan-publik-prima', 2, '2026-08-01', 3, 'Sudah menerapkan.', '2026-11-01T03:00:00Z', 2);`
+		);
+		const rowsNow = () =>
+			sql<Record<string, unknown>>`select enrolment_id, course_id, person_id, supervisor_id, completed_on::text, rating, note from behaviour_evaluation order by id`.execute(old.db);
+		const courseRow = { enrolment_id: 1, course_id: 'pelayanan-publik-prima', person_id: 1, supervisor_id: 2, completed_on: '2026-08-01', rating: 3, note: 'Sudah menerapkan.' };
+		expect((await rowsNow()).rows).toEqual([courseRow]);
+
+		const up = await migrator.migrateTo('0011_behaviour_workshops');
+		expect(up.error).toBeUndefined();
+		expect(up.results?.map((r) => [r.migrationName, r.status])).toEqual([['0011_behaviour_workshops', 'Success']]);
+		const after = await sql<Record<string, unknown>>`select * from behaviour_evaluation`.execute(old.db);
+		expect(after.rows).toHaveLength(1);
+		expect(after.rows[0]).toMatchObject({ enrolment_id: 1, course_id: 'pelayanan-publik-prima', registration_id: null, workshop_id: null, rating: 3 });
+		// The same enrolment cannot be asked about twice, as before.
+		await expect(
+			old.runScript(untyped(old.db), `insert into behaviour_evaluation (enrolment_id, person_id, course_id, completed_on) values (1, 1, 'pelayanan-publik-prima', '2026-08-01');`)
+		).rejects.toThrow();
+		// A workshop request beside it.
+		await old.runScript(
+			untyped(old.db),
+			`insert into workshop (id, title, place, starts_at, ends_at, capacity, jp, trainer_id, qr_secret)
+				values (1, 'Workshop Standar Pelayanan', 'Aula BKPSDM', '2026-08-05T02:00:00Z', '2026-08-05T05:00:00Z', 30, 3, 2, 'secret');
+			insert into workshop_registration (id, workshop_id, person_id, status, attended_at, attendance_method) values (1, 1, 1, 'registered', '2026-08-05T02:10:00Z', 'qr');
+			insert into behaviour_evaluation (registration_id, workshop_id, person_id, supervisor_id, completed_on) values (1, 1, 1, 2, '2026-08-05');`
+		);
+		expect((await sql`select id from behaviour_evaluation`.execute(old.db)).rows).toHaveLength(2);
+
+		// Going down removes the workshop requests only; the course request is as it was.
+		const down = await migrator.migrateDown();
+		expect(down.error).toBeUndefined();
+		expect((await rowsNow()).rows).toEqual([courseRow]);
+		expect((await migrateToLatest(old)).error).toBeUndefined();
+		expect((await rowsNow()).rows).toEqual([courseRow]);
+	});
+});

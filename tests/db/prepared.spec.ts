@@ -1,7 +1,7 @@
 // The two measures behind the module page's speed (README, "Speed"): hot queries built once
 // (prepared.ts) and parameterised statements prepared once per PostgreSQL connection
 // (connect.ts). Both must answer exactly what the plain query answers.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './test-db';
 import { addPerson, addUnit } from './fixtures';
@@ -74,7 +74,8 @@ describe('statements prepared on a PostgreSQL connection', () => {
 				const { rows } = await sql<{ doubled: number }>`select ${n}::int * 2 as doubled`.execute(pgHandle.db);
 				expect(rows[0].doubled).toBe(n * 2);
 			}
-			await pgHandle.runScript(pgHandle.db, 'create temporary table prepared_probe (x int); insert into prepared_probe values (1); drop table prepared_probe;');
+			// runScript is typed for Kysely<unknown> (migrations), which a Kysely<DB> does not satisfy.
+			await pgHandle.runScript(pgHandle.db as unknown as Kysely<unknown>, 'create temporary table prepared_probe (x int); insert into prepared_probe values (1); drop table prepared_probe;');
 			const after = await texts();
 			// One connection (pool of one): the doubling statement was prepared once, not three times;
 			// the script (several statements) and the catalogue query (no parameters) were not prepared.

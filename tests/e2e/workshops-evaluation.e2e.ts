@@ -175,7 +175,7 @@ test('only supervisors and admins pair mentors; a learner or trainer posting the
 	}
 });
 
-test('an admin pairs a mentor and a mentee; a confirmed session gives the mentee JP; the Camat rates a course three months on', async ({ browser }) => {
+test('an admin pairs a mentor and a mentee; a confirmed session gives the mentee JP; the Camat rates a course and a workshop three months on', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 	const admin = await signedIn(browser, ACCOUNTS.admin);
@@ -224,4 +224,23 @@ test('an admin pairs a mentor and a mentee; a confirmed session gives the mentee
 	await request.getByRole('button', { name: 'Simpan penilaian' }).click();
 	await expect(camat.getByRole('status')).toContainText('Penilaian tersimpan');
 	await expect(camat.getByRole('row', { name: /Menerapkan sebagian besar/ })).toBeVisible();
+
+	// Level 3 for a workshop: the demo's session held 120 days ago, attended by some of his staff.
+	// He answers one request with the same form; the session's trainer sees it in the results.
+	const session = 'Workshop Standar Pelayanan dan Maklumat Pelayanan';
+	const asked = camat.locator('section', { hasText: session }).first();
+	await expect(asked).toContainText(`Mengikuti "${session}" pada`);
+	const staffName = (await asked.getByRole('heading', { level: 2 }).textContent())!.trim();
+	await asked.getByLabel('Menerapkan sepenuhnya dan konsisten').check();
+	await asked.getByLabel('Catatan (opsional)').fill('Maklumat pelayanan sudah dipasang di loket kecamatan.');
+	await asked.getByRole('button', { name: 'Simpan penilaian' }).click();
+	await expect(camat.getByRole('status')).toContainText('Penilaian tersimpan');
+	const answered = camat.getByRole('row', { name: /Menerapkan sepenuhnya dan konsisten/ });
+	await expect(answered).toContainText(staffName);
+	await expect(answered).toContainText(`${session} · Workshop`);
+	await expect(answered).toContainText('Maklumat pelayanan sudah dipasang');
+
+	const trainer = await signedIn(browser, ACCOUNTS.trainer);
+	await trainer.goto('/trainer/evaluations');
+	await expect(trainer.getByRole('row', { name: new RegExp(session) })).toContainText(/4 dari 1 penilaian \(\d+ diminta\)/);
 });

@@ -47,14 +47,16 @@ export interface BehaviourEvaluation {
   answered_at: Timestamp | null;
   answered_by: number | null;
   completed_on: string;
-  course_id: string;
-  enrolment_id: number;
+  course_id: string | null;
+  enrolment_id: number | null;
   id: Generated<number>;
   note: string | null;
   person_id: number;
   rating: number | null;
+  registration_id: number | null;
   requested_at: Generated<Timestamp>;
   supervisor_id: number | null;
+  workshop_id: number | null;
 }
 
 export interface Certificate {

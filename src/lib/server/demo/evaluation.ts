@@ -1,7 +1,8 @@
 // Demo data of the evaluation area, added to the Medan demo organisation (see seed.ts):
 // workshops (two coming, two held with a partner university), a mentoring pair in Kecamatan Medan
 // Baru, service lists, a year of public survey answers and complaint figures for several units,
-// and one level-3 request for the Camat. pegawai@ is left untouched (other journeys start her at
+// and level-3 requests: the Camat's about a course, and every supervisor's about the session held
+// 120 days ago (the Camat's staff among them). pegawai@ is left untouched (other journeys start her at
 // zero JP); the generated staff of Dinas Perhubungan are kept free for the end-to-end tests.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -327,7 +328,11 @@ async function seedSurvey(ctx: DemoContext, trx: Transaction<DB>, now: Date) {
 	}
 }
 
-/** A course completed three months ago by the Camat's staff member: the job asks the Camat. */
+/**
+ * A course completed three months ago by the Camat's staff member. The job, run here as the daily
+ * queue would, asks the Camat about it, and the attendees' supervisors about the session held 120
+ * days ago (several of the Camat's staff attended it).
+ */
 async function seedBehaviourRequest(ctx: DemoContext, trx: Transaction<DB>, now: Date) {
 	const course = await trx.selectFrom('course').select(['id', 'current_version_id']).where('id', '=', 'pelayanan-publik-prima').executeTakeFirst();
 	const person = ctx.people.find((p) => p.nip === '198006162002101522');

@@ -1,7 +1,8 @@
 // Evaluation of training. Level 1 (reaction): one short form per person and activity, after a
 // completed course or an attended workshop. Level 2 (learning) is the exam record that already
-// exists (item statistics). Level 3 (behaviour): about 90 days after a course is completed the
-// direct supervisor is asked whether the person applies it (a daily queued job, see jobs.ts).
+// exists (item statistics). Level 3 (behaviour): about 90 days after a course is completed or a
+// workshop attended the direct supervisor is asked whether the person applies it (a daily queued
+// job, see jobs.ts).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { ForbiddenError, requireRole, type Actor } from '../access';
@@ -81,7 +82,7 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /**
  * Results per course and per workshop: a trainer sees the courses they teach (course_trainer) and
  * the sessions they ran; an admin sees all, with the trainer named. Level 1 averages, level 3
- * ratings and a link to the level 2 item statistics.
+ * ratings (per course and per session) and a link to the level 2 item statistics.
  */
 export async function evaluationResults(db: Db, actor: Actor | null) {
 	if (!actor || (!actor.roles.includes('trainer') && !actor.roles.includes('admin'))) throw new ForbiddenError();
@@ -113,7 +114,10 @@ export async function evaluationResults(db: Db, actor: Actor | null) {
 		.select(['w.id', 'w.title', 'w.starts_at as startsAt', 't.name as trainerName'])
 		.select(avgCols())
 		.select((eb) => [
-			eb.selectFrom('workshop_registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.workshop_id', '=', 'w.id').where('r.attended_at', 'is not', null).as('attended')
+			eb.selectFrom('workshop_registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.workshop_id', '=', 'w.id').where('r.attended_at', 'is not', null).as('attended'),
+			eb.selectFrom('behaviour_evaluation as b').select(sql<number>`count(b.rating)`.as('n')).whereRef('b.workshop_id', '=', 'w.id').as('behaviourAnswers'),
+			eb.selectFrom('behaviour_evaluation as b').select(sql<number | null>`round(avg(b.rating)::numeric, 2)`.as('a')).whereRef('b.workshop_id', '=', 'w.id').as('behaviourAvg'),
+			eb.selectFrom('behaviour_evaluation as b').select(sql<number>`count(*)`.as('n')).whereRef('b.workshop_id', '=', 'w.id').as('behaviourAsked')
 		])
 		.groupBy(['w.id', 'w.title', 'w.starts_at', 't.name'])
 		.orderBy('w.starts_at', 'desc');
@@ -149,7 +153,7 @@ export async function evaluationResults(db: Db, actor: Actor | null) {
 	});
 	return {
 		courses: c.map((r) => ({ ...fix(r), behaviourAnswers: Number(r.behaviourAnswers ?? 0), behaviourAsked: Number(r.behaviourAsked ?? 0), behaviourAvg: num(r.behaviourAvg) })),
-		workshops: w.map((r) => ({ ...fix(r), attended: Number(r.attended) })),
+		workshops: w.map((r) => ({ ...fix(r), attended: Number(r.attended), behaviourAnswers: Number(r.behaviourAnswers ?? 0), behaviourAsked: Number(r.behaviourAsked ?? 0), behaviourAvg: num(r.behaviourAvg) })),
 		comments
 	};
 }
@@ -158,15 +162,19 @@ export async function evaluationResults(db: Db, actor: Actor | null) {
 // Level 3
 
 /**
- * The queued job's work: for every course completed about 90 days ago (and not more than 180),
- * one behaviour-evaluation request to the person's direct supervisor, with a notification. Safe
- * to run any number of times: the request is unique per enrolment, the notification per key.
+ * The queued job's work: for every course completed, and every workshop attended, about 90 days
+ * ago (and not more than 180), one behaviour-evaluation request to the person's direct
+ * supervisor, with a notification. Safe to run any number of times, also at once: the request is
+ * unique per enrolment or registration (the loser of a race inserts nothing and tells nobody),
+ * the notification unique per key.
  */
 export async function requestBehaviourEvaluations(db: Db, now = new Date()): Promise<number> {
 	const due = new Date(now.getTime() - BEHAVIOUR_DELAY_DAYS * 86_400_000);
 	const oldest = new Date(now.getTime() - BEHAVIOUR_MAX_AGE_DAYS * 86_400_000);
+	const wibDay = (at: Date | string) => sql<string>`(${at}::timestamptz at time zone 'Asia/Jakarta')::date`;
 	const work = async (trx: Kysely<DB>) => {
-		const rows = await trx
+		let created = 0;
+		const courses = await trx
 			.selectFrom('enrolment as e')
 			.innerJoin('person as p', 'p.id', 'e.person_id')
 			.innerJoin('course_version as v', 'v.id', 'e.course_version_id')
@@ -177,8 +185,7 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 			.where('p.supervisor_id', 'is not', null)
 			.where((eb) => eb.not(eb.exists(eb.selectFrom('behaviour_evaluation as b').whereRef('b.enrolment_id', '=', 'e.id'))))
 			.execute();
-		let created = 0;
-		for (const r of rows) {
+		for (const r of courses) {
 			const inserted = await trx
 				.insertInto('behaviour_evaluation')
 				.values({
@@ -186,7 +193,7 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 					person_id: r.personId,
 					course_id: r.courseId,
 					supervisor_id: r.supervisorId,
-					completed_on: sql<string>`(${r.completedAt}::timestamptz at time zone 'Asia/Jakarta')::date`,
+					completed_on: wibDay(r.completedAt!),
 					requested_at: now
 				})
 				.onConflict((oc) => oc.column('enrolment_id').doNothing())
@@ -200,6 +207,45 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 				params: { name: r.name, course: r.title },
 				link: '/supervisor/evaluations',
 				dedupeKey: `behaviour-evaluation:${r.id}`,
+				email: true
+			});
+		}
+		// Workshops: only people marked present (a seat without attendance is not training).
+		const workshops = await trx
+			.selectFrom('workshop_registration as r')
+			.innerJoin('workshop as w', 'w.id', 'r.workshop_id')
+			.innerJoin('person as p', 'p.id', 'r.person_id')
+			.select(['r.id', 'r.person_id as personId', 'r.workshop_id as workshopId', 'r.attended_at as attendedAt', 'p.supervisor_id as supervisorId', 'p.name', 'w.title'])
+			.where('r.status', '=', 'registered')
+			.where('r.attended_at', 'is not', null)
+			.where('r.attended_at', '<=', due)
+			.where('r.attended_at', '>', oldest)
+			.where('w.status', '<>', 'cancelled')
+			.where('p.supervisor_id', 'is not', null)
+			.where((eb) => eb.not(eb.exists(eb.selectFrom('behaviour_evaluation as b').whereRef('b.registration_id', '=', 'r.id'))))
+			.execute();
+		for (const r of workshops) {
+			const inserted = await trx
+				.insertInto('behaviour_evaluation')
+				.values({
+					registration_id: r.id,
+					workshop_id: r.workshopId,
+					person_id: r.personId,
+					supervisor_id: r.supervisorId,
+					completed_on: wibDay(r.attendedAt!),
+					requested_at: now
+				})
+				.onConflict((oc) => oc.column('registration_id').doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (!inserted) continue;
+			created++;
+			await createNotification(trx, {
+				personId: r.supervisorId!,
+				kind: 'behaviour_workshop_requested',
+				params: { name: r.name, workshop: r.title },
+				link: '/supervisor/evaluations',
+				dedupeKey: `behaviour-evaluation:workshop-registration:${r.id}`,
 				email: true
 			});
 		}
@@ -218,9 +264,22 @@ export async function behaviourRequests(db: Db, actor: Actor | null, page = 1) {
 	const rowsQuery = db
 		.selectFrom('behaviour_evaluation as b')
 		.innerJoin('person as p', 'p.id', 'b.person_id')
-		.innerJoin('course as c', 'c.id', 'b.course_id')
-		.innerJoin('course_version as v', 'v.id', 'c.current_version_id')
-		.select(['b.id', 'p.name', 'p.nip', 'v.title as courseTitle', 'b.course_id as courseId', 'b.completed_on as completedOn', 'b.rating', 'b.note', 'b.answered_at as answeredAt'])
+		.leftJoin('course as c', 'c.id', 'b.course_id')
+		.leftJoin('course_version as v', 'v.id', 'c.current_version_id')
+		.leftJoin('workshop as w', 'w.id', 'b.workshop_id')
+		.select([
+			'b.id',
+			'p.name',
+			'p.nip',
+			sql<'course' | 'workshop'>`case when b.workshop_id is null then 'course' else 'workshop' end`.as('kind'),
+			sql<string>`coalesce(v.title, w.title, b.course_id)`.as('title'),
+			'b.course_id as courseId',
+			'b.workshop_id as workshopId',
+			'b.completed_on as completedOn',
+			'b.rating',
+			'b.note',
+			'b.answered_at as answeredAt'
+		])
 		.where('b.supervisor_id', '=', actor.id)
 		.orderBy(sql`b.answered_at is not null`)
 		.orderBy('b.completed_on', 'desc')
