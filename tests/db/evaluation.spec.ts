@@ -11,11 +11,13 @@ import {
 	cancelWorkshop,
 	createWorkshop,
 	currentAttendanceCode,
+	editWorkshop,
 	markAttendance,
 	parseWibDateTime,
 	previewAttendance,
 	listWorkshopsForLearner,
 	registerForWorkshop,
+	trainerWorkshop,
 	workshopForLearner,
 	type WorkshopValues
 } from '../../src/lib/server/evaluation/workshop.service';
@@ -201,6 +203,157 @@ describe('workshops: the trainer calls a session off', () => {
 		const mine = await listWorkshopsForLearner(t.db, seated, now0);
 		expect(mine.find((w) => w.id === id)?.status).toBe('cancelled');
 		expect((await listWorkshopsForLearner(t.db, late, now0)).some((w) => w.id === id)).toBe(false);
+	});
+});
+
+describe('workshops: the trainer edits a session', () => {
+	/** The edit form as the trainer's page fills it, with some fields changed. */
+	async function formOf(id: number, over: Partial<WorkshopValues> = {}): Promise<WorkshopValues> {
+		const page = await trainerWorkshop(t.db, trainer, id, now0);
+		if (!page?.edit) throw new Error(`session ${id} is not editable`);
+		return { ...page.edit.values, ...over };
+	}
+	const changeNotices = (id: number) =>
+		t.db
+			.selectFrom('notification')
+			.select(['person_id', 'kind', 'params', 'email_status'])
+			.where('link', '=', `/workshops/${id}`)
+			.where('kind', 'in', ['workshop_time_changed', 'workshop_place_changed', 'workshop_time_place_changed'])
+			.orderBy('id')
+			.execute();
+
+	it('saves every field of the scheduling form, prefilled as it stands, and records who changed what', async () => {
+		const id = await newWorkshop();
+		const form = await formOf(id);
+		expect(form).toMatchObject({ startsAt: '2026-11-10T09:00', endsAt: '2026-11-10T12:00', capacity: '2', jp: '4', competencyCode: 'TEK-ADU', competencyLevel: '2', partners: 'Universitas Sumatera Utara' });
+		const r = await editWorkshop(
+			t.db,
+			trainer,
+			id,
+			{ ...form, title: 'Klinik Pengaduan Masyarakat (revisi)', description: 'Bawa contoh pengaduan dari unit Anda.', jp: '6', competencyLevel: '3', partners: 'Universitas Sumatera Utara\nOmbudsman RI Perwakilan Sumut', onlineUrl: 'https://zoom.example/j/1' },
+			now0
+		);
+		expect(r).toEqual({ ok: true, changed: true, promoted: 0, told: 0 });
+		const seen = (await workshopForLearner(t.db, await learner(), id))!;
+		expect(seen).toMatchObject({ title: 'Klinik Pengaduan Masyarakat (revisi)', description: 'Bawa contoh pengaduan dari unit Anda.', jp: 6, competencyLevel: 3, onlineUrl: 'https://zoom.example/j/1' });
+		expect(seen.partners).toEqual(['Universitas Sumatera Utara', 'Ombudsman RI Perwakilan Sumut']);
+		const audit = await t.db.selectFrom('audit_event').select(['actor_id', 'detail']).where('action', '=', 'workshop.edited').where('subject', '=', `workshop:${id}`).execute();
+		expect(audit).toHaveLength(1);
+		expect(audit[0].actor_id).toBe(trainer.id);
+		expect((audit[0].detail as { changed: string[] }).changed).toEqual(expect.arrayContaining(['title', 'description', 'jp', 'competency', 'partners', 'place']));
+		// The same form again finds nothing to change and records nothing.
+		expect(await editWorkshop(t.db, trainer, id, await formOf(id), now0)).toEqual({ ok: true, changed: false, promoted: 0, told: 0 });
+		expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'workshop.edited').where('subject', '=', `workshop:${id}`).execute()).toHaveLength(1);
+	});
+
+	it('checks the form with the scheduling rules, naming each field, and changes nothing', async () => {
+		const id = await newWorkshop();
+		const r = await editWorkshop(t.db, trainer, id, await formOf(id, { title: '', startsAt: '2026-11-01T09:00', endsAt: '2026-11-01T08:00', place: '', capacity: '0', jp: 'x' }), now0);
+		expect(r.ok === false && 'problems' in r ? r.problems.map((p) => p.field).sort() : r).toEqual(['capacity', 'endsAt', 'jp', 'place', 'startsAt', 'title']);
+		expect((await workshopForLearner(t.db, trainer, id))!.place).toBe('Aula BKPSDM, Jl. Kapten Maulana Lubis No. 2');
+	});
+
+	it('is refused after the start, once attendance is recorded, when cancelled, and to anyone but its own trainer', async () => {
+		const id = await newWorkshop();
+		const form = await formOf(id, { place: 'Ruang Rapat Lt. 2' });
+		const otherTrainer = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'], unitId }));
+		expect(await editWorkshop(t.db, otherTrainer, id, form, now0)).toEqual({ ok: false, code: 'ev_err_workshop_unknown' });
+		expect(await trainerWorkshop(t.db, otherTrainer, id, now0)).toBeNull();
+		await expect(editWorkshop(t.db, await learner(), id, form, now0)).rejects.toBeInstanceOf(ForbiddenError);
+		// Admins do not run trainers' sessions (the /trainer area is for trainers).
+		await expect(editWorkshop(t.db, admin, id, form, now0)).rejects.toBeInstanceOf(ForbiddenError);
+		// 2026-11-10 09:00 WIB has begun at 02:00 UTC.
+		const started = new Date('2026-11-10T02:00:00Z');
+		expect(await editWorkshop(t.db, trainer, id, form, started)).toEqual({ ok: false, code: 'ev_err_edit_started' });
+		expect((await trainerWorkshop(t.db, trainer, id, started))!).toMatchObject({ editBlock: 'ev_err_edit_started', edit: null });
+
+		// Attendance opens half an hour early; once someone is present, the session stays as it is.
+		const present = await learner();
+		await registerForWorkshop(t.db, present, id, now0);
+		const early = new Date('2026-11-10T01:40:00Z'); // 08:40 WIB
+		expect(await markAttendance(t.db, trainer, id, present.id, early)).toEqual({ ok: true });
+		expect(await editWorkshop(t.db, trainer, id, form, early)).toEqual({ ok: false, code: 'ev_err_edit_attended' });
+
+		const called = await newWorkshop();
+		const calledForm = await formOf(called, { place: 'Ruang Rapat Lt. 2' });
+		expect(await cancelWorkshop(t.db, trainer, called, 'Narasumber berhalangan', now0)).toEqual({ ok: true });
+		expect(await editWorkshop(t.db, trainer, called, calledForm, now0)).toEqual({ ok: false, code: 'ev_err_edit_cancelled' });
+		expect((await trainerWorkshop(t.db, trainer, called, now0))!).toMatchObject({ editBlock: 'ev_err_edit_cancelled', edit: null });
+
+		for (const w of [id, called]) expect((await workshopForLearner(t.db, trainer, w))!.place).toBe('Aula BKPSDM, Jl. Kapten Maulana Lubis No. 2');
+		expect(await changeNotices(id)).toEqual([]);
+	});
+
+	it('a higher capacity moves people up from the waiting list in queue order, each notified', async () => {
+		const id = await newWorkshop({ capacity: '1' });
+		const [a, b, c, d] = [await learner(), await learner(), await learner(), await learner()];
+		for (const [i, p] of [a, b, c, d].entries()) await registerForWorkshop(t.db, p, id, new Date(now0.getTime() + i * 1000));
+		expect(await editWorkshop(t.db, trainer, id, await formOf(id, { capacity: '3' }), new Date(now0.getTime() + 5000))).toEqual({ ok: true, changed: true, promoted: 2, told: 0 });
+		expect((await workshopForLearner(t.db, b, id))!.myStatus).toBe('registered');
+		expect((await workshopForLearner(t.db, c, id))!.myStatus).toBe('registered');
+		expect((await workshopForLearner(t.db, d, id))!).toMatchObject({ myStatus: 'waitlisted', myWaitPosition: 1, registered: 3, capacity: 3 });
+		const promoted = await t.db.selectFrom('notification').select('person_id').where('kind', '=', 'workshop_promoted').where('link', '=', `/workshops/${id}`).execute();
+		expect(promoted.map((n) => n.person_id).sort((x, y) => x - y)).toEqual([b.id, c.id].sort((x, y) => x - y));
+	});
+
+	it('a capacity below the people registered is refused, naming their number, and nothing changes', async () => {
+		const id = await newWorkshop({ capacity: '3' });
+		const people = [await learner(), await learner(), await learner()];
+		for (const p of people) await registerForWorkshop(t.db, p, id, now0);
+		const r = await editWorkshop(t.db, trainer, id, await formOf(id, { capacity: '2', place: 'Ruang Rapat Lt. 2' }), now0);
+		expect(r).toEqual({ ok: false, problems: [{ field: 'capacity', code: 'ev_err_capacity_below_registered', params: { n: 3 } }] });
+		const after = (await workshopForLearner(t.db, people[2], id))!;
+		expect(after).toMatchObject({ capacity: 3, registered: 3, myStatus: 'registered', place: 'Aula BKPSDM, Jl. Kapten Maulana Lubis No. 2' });
+		expect(await changeNotices(id)).toEqual([]);
+		// Down to exactly the number registered is allowed.
+		expect(await editWorkshop(t.db, trainer, id, await formOf(id, { capacity: '3', jp: '5' }), now0)).toMatchObject({ ok: true, changed: true });
+	});
+
+	it('a new time or place is told once to everyone registered or waiting, with old and new; a double submit tells no more', async () => {
+		const id = await newWorkshop({ capacity: '1' });
+		const [seated, waiting, gone] = [await learner(), await learner(), await learner()];
+		for (const p of [seated, waiting, gone]) await registerForWorkshop(t.db, p, id, now0);
+		await cancelRegistration(t.db, gone, id, now0);
+		const form = await formOf(id, { startsAt: '2026-11-11T13:00', endsAt: '2026-11-11T15:30', place: 'Ruang Rapat Lt. 2 Kantor Wali Kota' });
+		const [first, second] = await Promise.all([editWorkshop(t.db, trainer, id, form, now0), editWorkshop(t.db, trainer, id, form, now0)]);
+		expect([first, second]).toEqual(expect.arrayContaining([{ ok: true, changed: true, promoted: 0, told: 2 }, { ok: true, changed: false, promoted: 0, told: 0 }]));
+		let told = await changeNotices(id);
+		expect(told.map((n) => n.person_id).sort((x, y) => x - y)).toEqual([seated.id, waiting.id].sort((x, y) => x - y));
+		expect(told[0]).toMatchObject({
+			kind: 'workshop_time_place_changed',
+			email_status: 'pending',
+			params: { fromTime: '2026-11-10 09:00–12:00 WIB', toTime: '2026-11-11 13:00–15:30 WIB', fromPlace: 'Aula BKPSDM, Jl. Kapten Maulana Lubis No. 2', toPlace: 'Ruang Rapat Lt. 2 Kantor Wali Kota' }
+		});
+		expect(await editWorkshop(t.db, trainer, id, form, now0)).toMatchObject({ ok: true, changed: false, told: 0 });
+		expect(await changeNotices(id)).toHaveLength(2);
+
+		// Only the place: a place notice. Moved back, then again: each move is told.
+		for (const place of ['Aula BKPSDM', 'Ruang Rapat Lt. 2 Kantor Wali Kota', 'Aula BKPSDM']) {
+			expect(await editWorkshop(t.db, trainer, id, await formOf(id, { place }), now0)).toMatchObject({ ok: true, changed: true, told: 2 });
+		}
+		told = await changeNotices(id);
+		expect(told.filter((n) => n.person_id === waiting.id).map((n) => n.kind)).toEqual(['workshop_time_place_changed', 'workshop_place_changed', 'workshop_place_changed', 'workshop_place_changed']);
+		expect(told.at(-1)!.params).toMatchObject({ date: '2026-11-11 13:00–15:30 WIB', from: 'Ruang Rapat Lt. 2 Kantor Wali Kota', to: 'Aula BKPSDM' });
+		// Only the time: a time notice.
+		expect(await editWorkshop(t.db, trainer, id, await formOf(id, { endsAt: '2026-11-11T16:00' }), now0)).toMatchObject({ ok: true, told: 2 });
+		expect((await changeNotices(id)).at(-1)).toMatchObject({ kind: 'workshop_time_changed', params: { from: '2026-11-11 13:00–15:30 WIB', to: '2026-11-11 13:00–16:00 WIB' } });
+		expect((await changeNotices(id)).some((n) => n.person_id === gone.id)).toBe(false);
+	});
+
+	it('a new description, title, JP or competency tells nobody', async () => {
+		const id = await newWorkshop({ capacity: '1' });
+		const [seated, waiting] = [await learner(), await learner()];
+		for (const p of [seated, waiting]) await registerForWorkshop(t.db, p, id, now0);
+		const before = await t.db.selectFrom('notification').select('id').where('person_id', 'in', [seated.id, waiting.id]).execute();
+		expect(await editWorkshop(t.db, trainer, id, await formOf(id, { description: 'Materi: alur SP4N-LAPOR!' }), now0)).toEqual({ ok: true, changed: true, promoted: 0, told: 0 });
+		expect(await editWorkshop(t.db, trainer, id, await formOf(id, { title: 'Workshop SP4N-LAPOR!', jp: '3', competencyCode: '', competencyLevel: '' }), now0)).toEqual({
+			ok: true,
+			changed: true,
+			promoted: 0,
+			told: 0
+		});
+		const after = await t.db.selectFrom('notification').select('id').where('person_id', 'in', [seated.id, waiting.id]).execute();
+		expect(after).toHaveLength(before.length);
 	});
 });
 

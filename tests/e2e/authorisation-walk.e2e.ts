@@ -79,6 +79,8 @@ test.describe('authorisation walk: every route, every role', () => {
 		expect(await (await admin.get('/admin/positions')).text()).not.toContain('Jabatan uji akses');
 		const people = await (await admin.get('/admin/people?q=Orang%20Uji%20Akses')).text();
 		expect(people).toContain('Tidak ada yang cocok dengan pencarian ini.');
+		// Nobody but its own trainer edited the demo's workshop 1.
+		expect(await (await admin.get('/workshops/1')).text()).not.toContain('Uji akses');
 		await admin.dispose();
 	});
 });

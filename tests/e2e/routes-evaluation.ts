@@ -33,6 +33,7 @@ export const EVALUATION_ACTIONS: WalkAction[] = [
 	{ path: '/workshops/1?/evaluate', access: 'signed-in', form: { relevance: '5', clarity: '5', delivery: '5', usefulness: '5' } },
 	{ path: '/workshops/attend/1-abc-AAAAAAAAAAAAAAAAAAAAAA', access: 'signed-in', form: {} },
 	{ path: '/trainer/workshops/1?/cancel', access: 'trainer', form: { reason: 'uji akses' } },
+	{ path: '/trainer/workshops/1?/edit', access: 'trainer', form: { title: 'Uji akses', startsAt: '2030-01-01T09:00', endsAt: '2030-01-01T10:00', capacity: '50', jp: '1', place: 'Aula' } },
 	{ path: '/courses/pelayanan-publik-prima?/evaluate', access: 'signed-in', form: { relevance: '5', clarity: '5', delivery: '5', usefulness: '5' } },
 	{ path: '/mentoring?/log', access: 'signed-in', form: { pairId: '1', heldOn: '2026-01-05', minutes: '60', topic: 'uji akses' } },
 	{ path: '/mentoring?/confirm', access: 'signed-in', form: { sessionId: '1' } },

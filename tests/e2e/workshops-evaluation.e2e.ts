@@ -9,6 +9,7 @@ import { generateDemoPeople } from '../../src/lib/server/demo/medan';
 const dishub = generateDemoPeople().filter((p) => p.unitCode === 'DISHUB' && !p.roles.includes('supervisor'));
 const [L1, L2, L3] = dishub.slice(-3);
 const [MENTOR, MENTEE] = dishub.slice(0, 2);
+const [E1, E2, E3] = dishub.slice(2, 5);
 
 /** A datetime-local value in WIB, minutes from now. */
 function wib(minutesFromNow: number): string {
@@ -108,6 +109,71 @@ test('a trainer schedules a workshop, learners register and wait, attend by QR, 
 	const row = trainer.getByRole('row', { name: new RegExp(title) });
 	await expect(row).toContainText('5');
 	await expect(trainer.getByText('Simulasi pengaduan sangat membantu.')).toBeVisible();
+});
+
+test('a trainer edits a coming session: a capacity below the seats taken is refused, a higher one seats the waiting learner, who sees the new place', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const title = `Workshop Uji Ubah ${Date.now().toString(36)}`;
+	const trainer = await signedIn(browser, ACCOUNTS.trainer);
+	await trainer.goto('/trainer/workshops/new');
+	await trainer.getByLabel('Judul').fill(title);
+	await trainer.getByLabel('Mulai (tanggal dan jam)').fill(wib(24 * 60));
+	await trainer.getByLabel('Selesai (tanggal dan jam)').fill(wib(26 * 60));
+	await trainer.getByLabel('Tempat').fill('Aula BKPSDM Kota Medan');
+	await trainer.getByLabel('Kapasitas (kursi)').fill('2');
+	await trainer.getByLabel('JP klasikal').fill('2');
+	await trainer.getByRole('button', { name: 'Jadwalkan' }).click();
+	await expect(trainer.getByRole('heading', { level: 1 })).toHaveText(title);
+	const workshopUrl = new URL(trainer.url()).pathname;
+	const workshopId = workshopUrl.split('/').pop()!;
+
+	// Two learners take the two seats; the third waits.
+	const [p1, p2, p3] = await Promise.all([E1, E2, E3].map((p) => signedIn(browser, p.nip)));
+	for (const [i, page] of [p1, p2, p3].entries()) {
+		await page.goto(`/workshops/${workshopId}`);
+		await page.getByRole('button', { name: i < 2 ? 'Daftar' : 'Masuk daftar tunggu' }).click();
+		await expect(page.getByRole('status')).toContainText(i < 2 ? 'Anda terdaftar' : 'daftar tunggu');
+	}
+	await expect(p3.getByTestId('my-status')).toContainText('Daftar tunggu: urutan ke-1');
+
+	// Without JavaScript: one seat for two registered is refused, naming them; what was typed stays.
+	const plain = await signedIn(browser, ACCOUNTS.trainer, { javaScriptEnabled: false });
+	await plain.goto(workshopUrl);
+	await plain.getByLabel('Tempat').fill('Ruang Rapat Lt. 2 Kantor Wali Kota');
+	await plain.getByLabel('Kapasitas (kursi)').fill('1');
+	await plain.getByLabel('Deskripsi (opsional)').fill('Catatan yang tidak boleh hilang.');
+	await plain.getByRole('button', { name: 'Simpan perubahan' }).click();
+	await expect(plain.locator('#capacity-err')).toHaveText('Sudah 2 orang terdaftar: kapasitas tidak boleh kurang dari 2.');
+	await expect(plain.getByLabel('Tempat')).toHaveValue('Ruang Rapat Lt. 2 Kantor Wali Kota');
+	await expect(plain.getByLabel('Deskripsi (opsional)')).toHaveValue('Catatan yang tidak boleh hilang.');
+	await plain.context().close();
+	await p3.goto(`/workshops/${workshopId}`);
+	await expect(p3.getByTestId('my-status')).toContainText('Daftar tunggu: urutan ke-1');
+
+	// The trainer moves the session to another room with three seats.
+	await trainer.goto(workshopUrl);
+	await expect(trainer.getByLabel('Tempat')).toHaveValue('Aula BKPSDM Kota Medan');
+	expect(await seriousViolations(trainer)).toEqual([]);
+	await trainer.getByLabel('Tempat').fill('Ruang Rapat Lt. 2 Kantor Wali Kota');
+	await trainer.getByLabel('Kapasitas (kursi)').fill('3');
+	await trainer.getByRole('button', { name: 'Simpan perubahan' }).click();
+	const done = trainer.getByTestId('edit-done');
+	await expect(done).toContainText('Perubahan sesi disimpan.');
+	await expect(done).toContainText('1 orang dari daftar tunggu kini mendapat kursi.');
+	await expect(done).toContainText('3 peserta diberi tahu perubahan waktu atau tempat.');
+	await expect(trainer.locator('.page-head p')).toContainText('Ruang Rapat Lt. 2 Kantor Wali Kota');
+	await expect(trainer.getByRole('heading', { name: 'Peserta: 0 hadir dari 3 terdaftar (kapasitas 3)' })).toBeVisible();
+	await trainer.reload();
+	await expect(trainer.getByLabel('Tempat')).toHaveValue('Ruang Rapat Lt. 2 Kantor Wali Kota');
+	await expect(trainer.getByLabel('Kapasitas (kursi)')).toHaveValue('3');
+
+	// The learner who waited now holds a seat, sees the new place, and was told of both.
+	await p3.goto(`/workshops/${workshopId}`);
+	await expect(p3.getByTestId('my-status')).toContainText('Terdaftar');
+	await expect(p3.locator('article')).toContainText('Ruang Rapat Lt. 2 Kantor Wali Kota');
+	await p3.goto('/notifications');
+	await expect(p3.getByText(`Ada kursi kosong: Anda kini terdaftar di "${title}"`)).toBeVisible();
+	await expect(p3.getByText(`Tempat sesi "${title}"`)).toContainText('Aula BKPSDM Kota Medan → Ruang Rapat Lt. 2 Kantor Wali Kota');
 });
 
 test('a member of the public fills the survey on a phone without JavaScript, and the unit\'s IKM updates', async ({ browser }) => {

@@ -14,8 +14,8 @@ export function translate(code: string, params: Record<string, unknown> = {}): s
 }
 
 /** Field problems from a service, as { field: text } for the form. */
-export function fieldErrors(problems: Array<{ field: string; code: string }>): Record<string, string> {
+export function fieldErrors(problems: Array<{ field: string; code: string; params?: Record<string, unknown> }>): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const p of problems) out[p.field] ??= translate(p.code);
+	for (const p of problems) out[p.field] ??= translate(p.code, p.params);
 	return out;
 }

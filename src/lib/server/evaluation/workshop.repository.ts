@@ -4,7 +4,8 @@ import type { DB } from '../db/schema';
 
 type Trx = Kysely<DB> | Transaction<DB>;
 
-export interface WorkshopInsert {
+/** What a trainer fills in: the same fields when scheduling and when editing. */
+export interface WorkshopFields {
 	title: string;
 	description: string;
 	courseId: string | null;
@@ -17,6 +18,9 @@ export interface WorkshopInsert {
 	capacity: number;
 	jp: number;
 	partners: string[];
+}
+
+export interface WorkshopInsert extends WorkshopFields {
 	trainerId: number;
 	qrSecret: string;
 }
@@ -43,6 +47,27 @@ export async function insertWorkshop(trx: Trx, w: WorkshopInsert): Promise<numbe
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
+}
+
+export async function updateWorkshop(trx: Trx, id: number, w: WorkshopFields): Promise<void> {
+	await trx
+		.updateTable('workshop')
+		.set({
+			title: w.title,
+			description: w.description,
+			course_id: w.courseId,
+			competency_code: w.competencyCode,
+			competency_level: w.competencyLevel,
+			place: w.place,
+			online_url: w.onlineUrl,
+			starts_at: w.startsAt,
+			ends_at: w.endsAt,
+			capacity: w.capacity,
+			jp: w.jp,
+			partners: JSON.stringify(w.partners)
+		})
+		.where('id', '=', id)
+		.execute();
 }
 
 const workshopColumns = [
@@ -127,6 +152,32 @@ export async function lockWorkshop(trx: Transaction<DB>, id: number) {
 		.executeTakeFirst();
 }
 
+/** The same lock, with every field the trainer may edit (to compare the old values with the new). */
+export async function lockWorkshopForEdit(trx: Transaction<DB>, id: number) {
+	return trx
+		.selectFrom('workshop')
+		.select([
+			'id',
+			'title',
+			'description',
+			'course_id as courseId',
+			'competency_code as competencyCode',
+			'competency_level as competencyLevel',
+			'place',
+			'online_url as onlineUrl',
+			'starts_at as startsAt',
+			'ends_at as endsAt',
+			'capacity',
+			'jp',
+			'partners',
+			'trainer_id as trainerId',
+			'status'
+		])
+		.where('id', '=', id)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
 export async function countRegistered(trx: Trx, workshopId: number): Promise<number> {
 	const row = await trx
 		.selectFrom('workshop_registration')
@@ -151,6 +202,36 @@ export async function firstWaiting(trx: Trx, workshopId: number) {
 		.orderBy('id')
 		.limit(1)
 		.executeTakeFirst();
+}
+
+/** Whether anyone's attendance is recorded (JP and evidence were then written from the session). */
+export async function anyAttendance(trx: Trx, workshopId: number): Promise<boolean> {
+	const row = await trx.selectFrom('workshop_registration').select('id').where('workshop_id', '=', workshopId).where('attended_at', 'is not', null).limit(1).executeTakeFirst();
+	return !!row;
+}
+
+/**
+ * Everyone registered or waiting, with how many change notices each already has for this session
+ * (it numbers the next one, so a change undone and made again is still told).
+ */
+export async function holdersWithChangeNotices(trx: Trx, workshopId: number, kinds: readonly string[]) {
+	const rows = await trx
+		.selectFrom('workshop_registration as r')
+		.select((eb) => [
+			'r.person_id as personId',
+			eb
+				.selectFrom('notification as n')
+				.select(eb.fn.countAll<number>().as('n'))
+				.whereRef('n.person_id', '=', 'r.person_id')
+				.where('n.link', '=', `/workshops/${workshopId}`)
+				.where('n.kind', 'in', [...kinds])
+				.as('notices')
+		])
+		.where('r.workshop_id', '=', workshopId)
+		.where('r.status', 'in', ['registered', 'waitlisted'])
+		.orderBy('r.id')
+		.execute();
+	return rows.map((r) => ({ personId: r.personId, notices: Number(r.notices) }));
 }
 
 export async function registrationsOf(db: Trx, workshopId: number) {

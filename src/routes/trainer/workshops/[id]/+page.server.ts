@@ -2,9 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { optionalId, text } from '$lib/server/form';
-import { translate } from '$lib/server/i18n';
+import { fieldErrors, translate } from '$lib/server/i18n';
 import { asHttpError } from '$lib/server/access';
-import { cancelWorkshop, markAttendance, trainerWorkshop } from '$lib/server/evaluation/workshop.service';
+import { cancelWorkshop, editWorkshop, markAttendance, trainerWorkshop } from '$lib/server/evaluation/workshop.service';
+import { workshopValuesFrom } from '$lib/server/evaluation/workshop-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -15,6 +16,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
+	edit: async ({ request, locals, params }) => {
+		const id = optionalId(params.id);
+		const values = workshopValuesFrom(await request.formData());
+		if (!id) error(404, m.err_not_found());
+		const r = await editWorkshop(db(), locals.user, id, values).catch((e) => asHttpError(e, m.err_forbidden()));
+		if (!r.ok) {
+			if ('problems' in r) return fail(400, { editValues: values, editErrors: fieldErrors(r.problems) });
+			if (r.code === 'ev_err_workshop_unknown') error(404, m.err_not_found());
+			return fail(400, { editError: translate(r.code) });
+		}
+		return { edited: r };
+	},
 	cancel: async ({ request, locals, params }) => {
 		const id = optionalId(params.id);
 		const reason = text(await request.formData(), 'reason');
