@@ -76,10 +76,16 @@ describe('statements prepared on a PostgreSQL connection', () => {
 			}
 			// runScript is typed for Kysely<unknown> (migrations), which a Kysely<DB> does not satisfy.
 			await pgHandle.runScript(pgHandle.db as unknown as Kysely<unknown>, 'create temporary table prepared_probe (x int); insert into prepared_probe values (1); drop table prepared_probe;');
+			// An IN list makes a new text for every length: those stay unnamed.
+			for (const list of [[1], [1, 2], [1, 2, 3]]) {
+				const { rows } = await sql<{ n: number }>`select count(*)::int as n from generate_series(1, 5) as g(x) where x in (${sql.join(list)})`.execute(pgHandle.db);
+				expect(rows[0].n).toBe(list.length);
+			}
 			const after = await texts();
 			// One connection (pool of one): the doubling statement was prepared once, not three times;
-			// the script (several statements) and the catalogue query (no parameters) were not prepared.
-			expect(after.length - before).toBe(1);
+			// the script (several statements), the catalogue query (no parameters) and the IN lists of two
+			// and three values were not; the list of one (`in ($1)`) was.
+			expect(after.length - before).toBe(2);
 			expect(after.filter((t) => t.includes('* 2 as doubled'))).toHaveLength(1);
 		} finally {
 			await pgHandle.close();

@@ -79,8 +79,15 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
 	};
 }
 
-/** How many distinct statements one process keeps prepared on each connection. */
-export const PREPARED_STATEMENT_LIMIT = 2000;
+/**
+ * How many distinct statements one process prepares on each connection. The app has a few
+ * hundred query shapes; a cached plan costs the PostgreSQL backend tens of kilobytes, so this
+ * bounds the memory of each connection to a few megabytes.
+ */
+export const PREPARED_STATEMENT_LIMIT = 500;
+
+/** `in ($1, $2, …)`: a new text for every list length, which would use up the limit. */
+const IN_LIST = /\bin \(\$\d+, \$/;
 
 /**
  * Kysely's driver sends every query unnamed, so PostgreSQL parses and plans it on every call:
@@ -89,14 +96,14 @@ export const PREPARED_STATEMENT_LIMIT = 2000;
  * prepared statement instead: parsed once per connection, and after five runs PostgreSQL may keep
  * a generic plan (plan_cache_mode auto compares its cost with the custom plans'). The name is a
  * function of the text, the same in every connection of the process. Statements without
- * parameters (migration scripts, several statements in one text) go unnamed, as does anything
- * past the limit (an IN list of a new length makes a new text).
+ * parameters (migration scripts, several statements in one text), IN lists and anything past the
+ * limit go unnamed.
  */
 export function preparing(pool: import('pg').Pool): PostgresPool {
 	const names = new Map<string, string>();
 	const nameFor = (text: string): string | undefined => {
 		let name = names.get(text);
-		if (name === undefined && names.size < PREPARED_STATEMENT_LIMIT) {
+		if (name === undefined && names.size < PREPARED_STATEMENT_LIMIT && !IN_LIST.test(text)) {
 			name = `bina_${names.size}`;
 			names.set(text, name);
 		}
