@@ -2,6 +2,7 @@
 // (prepared.ts) and parameterised statements prepared once per PostgreSQL connection
 // (connect.ts). Both must answer exactly what the plain query answers.
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './test-db';
 import { addPerson, addUnit } from './fixtures';
@@ -58,6 +59,13 @@ describe('a prepared query', () => {
 		);
 		await expect(wrong(handle.db, unitId)).rejects.toThrow(/argument 1 is not a value in the SQL/);
 	});
+
+	it('refuses a date kept from the first build (a default argument), which would freeze at its first value', async () => {
+		const since = prepared((db: Database, unit: number, after = new Date()) =>
+			db.selectFrom('person').select('id').where('unit_id', '=', unit).where('created_at', '>', after)
+		);
+		await expect(since(handle.db, unitId)).rejects.toThrow(/date or object is not an argument/);
+	});
 });
 
 // Always against the PostgreSQL server: named statements are a property of `pg` connections.
@@ -89,6 +97,46 @@ describe('statements prepared on a PostgreSQL connection', () => {
 			expect(after.filter((t) => t.includes('* 2 as doubled'))).toHaveLength(1);
 		} finally {
 			await pgHandle.close();
+		}
+	});
+
+	it('names a statement by its text, the same in every process', async () => {
+		const a = await openDatabase({ databaseUrl: url, poolSize: 1 });
+		const b = await openDatabase({ databaseUrl: url, poolSize: 1 });
+		try {
+			const nameOf = async (h: typeof a) => {
+				await sql`select ${7}::int + 1 as eight`.execute(h.db);
+				const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements where statement like '%as eight%'`.execute(h.db);
+				return rows.map((r) => r.name);
+			};
+			// Another statement first in the second handle, so a counter would give different names.
+			await sql`select ${1}::int as other`.execute(b.db);
+			const [inA, inB] = [await nameOf(a), await nameOf(b)];
+			expect(inA).toHaveLength(1);
+			expect(inB).toEqual(inA);
+		} finally {
+			await Promise.all([a.close(), b.close()]);
+		}
+	});
+
+	it('keeps answering after another connection adds a column under a prepared select * (a migration while running)', async () => {
+		const table = `prepared_probe_${Date.now().toString(36)}`;
+		const h = await openDatabase({ databaseUrl: url, poolSize: 1 });
+		const other = new pg.Client({ connectionString: url });
+		await other.connect();
+		try {
+			await other.query(`create table ${table} (id int primary key, a text)`);
+			await other.query(`insert into ${table} values (1, 'x')`);
+			const read = async () => (await sql<Record<string, unknown>>`select * from ${sql.table(table)} where id = ${1}`.execute(h.db)).rows;
+			expect(await read()).toEqual([{ id: 1, a: 'x' }]);
+			expect(await read()).toEqual([{ id: 1, a: 'x' }]);
+			await other.query(`alter table ${table} add column b text not null default 'y'`);
+			expect(await read()).toEqual([{ id: 1, a: 'x', b: 'y' }]);
+			expect(await read()).toEqual([{ id: 1, a: 'x', b: 'y' }]);
+		} finally {
+			await other.query(`drop table if exists ${table}`);
+			await other.end();
+			await h.close();
 		}
 	});
 });

@@ -11,6 +11,8 @@ export interface AppConfig {
 	demoData: boolean;
 	/** Maximum connections in the PostgreSQL pool of one app server. */
 	dbPoolSize: number;
+	/** Named prepared statements on PostgreSQL (DB_PREPARED_STATEMENTS, default true). */
+	dbPreparedStatements: boolean;
 	/** Public address of the app, used in links that leave the app (QR codes, e-mail). */
 	publicOrigin: string | null;
 	/** Run the job queue (reminders, e-mail) in this server process. */
@@ -56,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
 		demoData: parseBool('DEMO_DATA', env.DEMO_DATA),
 		dbPoolSize: parsePositiveInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10),
+		dbPreparedStatements: env.DB_PREPARED_STATEMENTS === undefined || env.DB_PREPARED_STATEMENTS === '' ? true : parseBool('DB_PREPARED_STATEMENTS', env.DB_PREPARED_STATEMENTS),
 		publicOrigin: origin,
 		jobs: env.JOBS === undefined || env.JOBS === '' ? true : parseBool('JOBS', env.JOBS),
 		smtp: smtpUrl ? { url: smtpUrl, from: mailFrom! } : null

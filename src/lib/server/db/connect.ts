@@ -1,5 +1,6 @@
 // Opens the one database the app uses: PostgreSQL through `pg` when a URL is given, otherwise
 // PGlite (PostgreSQL compiled to WebAssembly) in a local folder, so a laptop needs no server.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
@@ -39,14 +40,16 @@ export interface OpenOptions {
 	/** Folder for PGlite; `null` keeps the embedded database in memory (tests). */
 	dataDir?: string | null;
 	poolSize?: number;
+	/** Named prepared statements on PostgreSQL (default on; off behind a pooler that cannot keep them). */
+	preparedStatements?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
-	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.preparedStatements ?? true);
 	return openPglite(options.dataDir ?? null);
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
+async function openPostgres(url: string, poolSize: number, preparedStatements: boolean): Promise<DbHandle> {
 	const pg = await import('pg');
 	// int8 (count(*), bigserial) as JS numbers: our counts stay far below 2^53, and PGlite
 	// returns numbers too, so both engines give the same types.
@@ -63,7 +66,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
 	// An idle connection closed by the server (a restart, a failover, a dropped test database)
 	// must not bring the process down; the pool opens a new one on the next query.
 	pool.on('error', (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
-	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements ? preparing(pool) : pool }) });
 	return {
 		db,
 		engine: 'postgres',
@@ -86,40 +89,74 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
  */
 export const PREPARED_STATEMENT_LIMIT = 500;
 
-/** `in ($1, $2, …)`: a new text for every list length, which would use up the limit. */
-const IN_LIST = /\bin \(\$\d+, \$/;
+/**
+ * Texts that change with the size of their input and would use up the limit: `in ($1, $2, …)`
+ * (a text per list length) and `values ($1, …), ($2, …)` (a text per number of rows).
+ */
+const ONE_OFF = [/\bin \(\$\d+, \$/, /\), \(\$\d/];
+
+/** The name of a statement is a hash of its text: the same text has the same name in every process. */
+export function statementName(text: string): string {
+	return `bina_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+}
 
 /**
  * Kysely's driver sends every query unnamed, so PostgreSQL parses and plans it on every call:
  * on the module page that was about 0.5 ms of server time per query, several times what running
  * it took. This pool hands Kysely clients that send each parameterised statement as a named
  * prepared statement instead: parsed once per connection, and after five runs PostgreSQL may keep
- * a generic plan (plan_cache_mode auto compares its cost with the custom plans'). The name is a
- * function of the text, the same in every connection of the process. Statements without
- * parameters (migration scripts, several statements in one text), IN lists and anything past the
- * limit go unnamed.
+ * a generic plan (plan_cache_mode auto compares its cost with the custom plans'). Statements
+ * without parameters (migration scripts, several statements in one text), texts that vary with
+ * their input and anything past the limit go unnamed.
+ *
+ * A statement prepared before another process changed its table (a migration adding a column
+ * under `select *`) fails with "cached plan must not change result type"; one that the server no
+ * longer has fails with "does not exist". Either is prepared again and run once more; when that
+ * is impossible (inside the failed transaction) the connection is closed instead of going back to
+ * the pool, so the next request gets a fresh one.
  */
 export function preparing(pool: import('pg').Pool): PostgresPool {
-	const names = new Map<string, string>();
-	const nameFor = (text: string): string | undefined => {
-		let name = names.get(text);
-		if (name === undefined && names.size < PREPARED_STATEMENT_LIMIT && !IN_LIST.test(text)) {
-			name = `bina_${names.size}`;
-			names.set(text, name);
-		}
+	const names = new Map<string, string | null>();
+	let named = 0;
+	const nameFor = (text: string): string | null => {
+		const known = names.get(text);
+		if (known !== undefined) return known;
+		const name = named < PREPARED_STATEMENT_LIMIT && !ONE_OFF.some((re) => re.test(text)) ? statementName(text) : null;
+		if (name) named++;
+		// Unnamed texts are remembered too (bounded), so their tests run once.
+		if (name || names.size < PREPARED_STATEMENT_LIMIT * 4) names.set(text, name);
 		return name;
 	};
 	return {
 		connect: async () => {
 			const client = await pool.connect();
+			let broken = false;
+			const runNamed = async (name: string, text: string, values: unknown[]) => {
+				try {
+					return await client.query({ name, text, values });
+				} catch (error) {
+					const { code, message } = error as { code?: string; message?: string };
+					const stale = code === '26000' || (code === '0A000' && /cached plan/.test(message ?? ''));
+					if (!stale) throw error;
+					const parsed = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+					if (parsed) delete parsed[name];
+					try {
+						if (code === '0A000') await client.query(`deallocate ${name}`);
+						return await client.query({ name, text, values });
+					} catch {
+						broken = true;
+						throw error;
+					}
+				}
+			};
 			const query = (textOrCursor: unknown, values?: ReadonlyArray<unknown>) => {
 				if (typeof textOrCursor === 'string' && values && values.length > 0) {
 					const name = nameFor(textOrCursor);
-					if (name) return client.query({ name, text: textOrCursor, values: values as unknown[] });
+					if (name) return runNamed(name, textOrCursor, values as unknown[]);
 				}
 				return (client.query as (...args: unknown[]) => unknown)(textOrCursor, values);
 			};
-			return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+			return { query, release: () => client.release(broken || undefined) } as unknown as PostgresPoolClient;
 		},
 		end: () => pool.end()
 	};

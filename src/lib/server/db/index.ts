@@ -16,7 +16,8 @@ export async function initDatabase(config: AppConfig): Promise<DbHandle> {
 	const opened = await openDatabase({
 		databaseUrl: config.databaseUrl,
 		dataDir: embeddedDataDir(config.dataDir),
-		poolSize: config.dbPoolSize
+		poolSize: config.dbPoolSize,
+		preparedStatements: config.dbPreparedStatements
 	});
 	try {
 		await migrateToLatest(opened);

@@ -10,7 +10,9 @@ type Slot = { arg: number } | { value: unknown };
  * `build` receives stand-ins for its arguments and must use each one only as a value in the
  * query (`where('id', '=', id)`), never in JavaScript logic: the query is built once, with the
  * stand-ins, and each call puts its own values where they stood. A stand-in that does not reach
- * the SQL's parameters is refused when the query is first compiled.
+ * the SQL's parameters is refused when the query is first compiled, and so is a date or an object
+ * kept from that first build (a default argument such as `now = new Date()` would otherwise be
+ * frozen at the first call's value).
  */
 export function prepared<A extends unknown[], O>(build: (db: Kysely<DB>, ...args: A) => Compilable<O>) {
 	const arity = build.length - 1;
@@ -20,7 +22,9 @@ export function prepared<A extends unknown[], O>(build: (db: Kysely<DB>, ...args
 		const query = build(db, ...(standIns as unknown as A)).compile();
 		const slots: Slot[] = query.parameters.map((p) => {
 			const arg = standIns.indexOf(p as (typeof standIns)[number]);
-			return arg >= 0 ? { arg } : { value: p };
+			if (arg >= 0) return { arg };
+			if (typeof p === 'object' && p !== null) throw new Error('prepared query: a date or object is not an argument; pass it as one, without a default');
+			return { value: p };
 		});
 		for (let i = 0; i < arity; i++) {
 			if (!slots.some((s) => 'arg' in s && s.arg === i)) throw new Error(`prepared query: argument ${i + 1} is not a value in the SQL`);
