@@ -633,6 +633,19 @@ describe('level 3 for workshops: the job asks the supervisor of each attendee', 
 		expect(await requestsOf(a.id)).toHaveLength(0);
 	});
 
+	it('counts from the day of the session, not from the day the trainer marked attendance', async () => {
+		const boss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
+		const id = await newWorkshop();
+		const a = await learner(unitId, boss.id);
+		await registerForWorkshop(t.db, a, id, now0);
+		// Marked present 40 days after the session (a trainer catching up on paper lists).
+		await markAttendance(t.db, trainer, id, a.id, daysAfter(40));
+		await job().handler(t.db, {}, daysAfter(91));
+		const asked = await requestsOf(a.id);
+		expect(asked).toHaveLength(1);
+		expect(asked[0].completed_on).toBe('2026-11-10');
+	});
+
 	it('the trainer sees the level-3 ratings of their own session only; courses keep their own', async () => {
 		const boss = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'supervisor'], unitId }));
 		const otherTrainer = actorOf(await addPerson(t.db, { nip: nip(), roles: ['learner', 'trainer'], unitId }));

@@ -215,11 +215,12 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 			.selectFrom('workshop_registration as r')
 			.innerJoin('workshop as w', 'w.id', 'r.workshop_id')
 			.innerJoin('person as p', 'p.id', 'r.person_id')
-			.select(['r.id', 'r.person_id as personId', 'r.workshop_id as workshopId', 'r.attended_at as attendedAt', 'p.supervisor_id as supervisorId', 'p.name', 'w.title'])
+			.select(['r.id', 'r.person_id as personId', 'r.workshop_id as workshopId', 'w.starts_at as startsAt', 'p.supervisor_id as supervisorId', 'p.name', 'w.title'])
 			.where('r.status', '=', 'registered')
 			.where('r.attended_at', 'is not', null)
-			.where('r.attended_at', '<=', due)
-			.where('r.attended_at', '>', oldest)
+			// Counted from the session's day, not from when the trainer got round to marking it.
+			.where('w.starts_at', '<=', due)
+			.where('w.starts_at', '>', oldest)
 			.where('w.status', '<>', 'cancelled')
 			.where('p.supervisor_id', 'is not', null)
 			.where((eb) => eb.not(eb.exists(eb.selectFrom('behaviour_evaluation as b').whereRef('b.registration_id', '=', 'r.id'))))
@@ -232,7 +233,7 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 					workshop_id: r.workshopId,
 					person_id: r.personId,
 					supervisor_id: r.supervisorId,
-					completed_on: wibDay(r.attendedAt!),
+					completed_on: wibDay(r.startsAt),
 					requested_at: now
 				})
 				.onConflict((oc) => oc.column('registration_id').doNothing())
