@@ -61,7 +61,7 @@ describe('a prepared query', () => {
 	});
 
 	it('refuses a date kept from the first build (a default argument), which would freeze at its first value', async () => {
-		const since = prepared((db: Database, unit: number, after = new Date()) =>
+		const since = prepared((db: Database, unit: number, after: Date = new Date()) =>
 			db.selectFrom('person').select('id').where('unit_id', '=', unit).where('created_at', '>', after)
 		);
 		await expect(since(handle.db, unitId)).rejects.toThrow(/date or object is not an argument/);
