@@ -246,6 +246,27 @@ describe('workshops: the trainer edits a session', () => {
 		expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'workshop.edited').where('subject', '=', `workshop:${id}`).execute()).toHaveLength(1);
 	});
 
+	it('refuses a form opened before someone else saved (two tabs), keeping the later save; the same form sent twice is harmless', async () => {
+		const id = await newWorkshop();
+		const opened = await trainerWorkshop(t.db, trainer, id, now0);
+		const tabA = { ...opened!.edit!.values, place: 'Ruang Rapat Kecamatan Medan Baru' };
+		const tabB = { ...opened!.edit!.values, capacity: '4' };
+		const version = opened!.edit!.version;
+		expect(await editWorkshop(t.db, trainer, id, tabA, now0, version)).toMatchObject({ ok: true, changed: true });
+		// The same form again (a double submit) carries the old version too, but finds nothing to
+		// change: it reads as saved, not as a conflict.
+		expect(await editWorkshop(t.db, trainer, id, tabA, now0, version)).toEqual({ ok: true, changed: false, promoted: 0, told: 0 });
+		// Tab B, opened before tab A saved, would put the old place back: refused, nothing changes.
+		expect(await editWorkshop(t.db, trainer, id, tabB, now0, version)).toEqual({ ok: false, code: 'ev_err_workshop_changed_meanwhile' });
+		const row = await t.db.selectFrom('workshop').select(['place', 'capacity']).where('id', '=', id).executeTakeFirstOrThrow();
+		expect(row).toEqual({ place: 'Ruang Rapat Kecamatan Medan Baru', capacity: 2 });
+		expect(await changeNotices(id)).toHaveLength(0); // nobody registered yet
+		// Reopened, the form carries the new version and saves.
+		const reopened = await trainerWorkshop(t.db, trainer, id, now0);
+		expect(reopened!.edit!.version).not.toBe(version);
+		expect(await editWorkshop(t.db, trainer, id, { ...reopened!.edit!.values, capacity: '4' }, now0, reopened!.edit!.version)).toMatchObject({ ok: true, changed: true });
+	});
+
 	it('checks the form with the scheduling rules, naming each field, and changes nothing', async () => {
 		const id = await newWorkshop();
 		const r = await editWorkshop(t.db, trainer, id, await formOf(id, { title: '', startsAt: '2026-11-01T09:00', endsAt: '2026-11-01T08:00', place: '', capacity: '0', jp: 'x' }), now0);

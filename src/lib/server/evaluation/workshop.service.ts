@@ -330,7 +330,7 @@ function whereText(place: string | null, onlineUrl: string | null): string {
 
 export type EditResult =
 	| { ok: true; changed: boolean; promoted: number; told: number }
-	| { ok: false; code: 'ev_err_workshop_unknown' | EditBlock }
+	| { ok: false; code: 'ev_err_workshop_unknown' | 'ev_err_workshop_changed_meanwhile' | EditBlock }
 	| { ok: false; problems: Problem[] };
 
 /**
@@ -339,9 +339,11 @@ export type EditResult =
  * seat); a higher one moves people up from the waiting list in queue order, each notified as
  * when someone cancels. A new time or place is told once to everyone registered or waiting; other
  * fields (description, title, JP…) are corrected without a notice. Sending the same form twice
- * finds nothing left to change, so it writes and tells nothing more.
+ * finds nothing left to change, so it writes and tells nothing more. `version` is the one the form
+ * was opened with (editVersion): a form opened before someone else's save is refused rather than
+ * silently putting back what that save changed.
  */
-export async function editWorkshop(db: Db, actor: Actor | null, id: number, v: WorkshopValues, now = new Date()): Promise<EditResult> {
+export async function editWorkshop(db: Db, actor: Actor | null, id: number, v: WorkshopValues, now = new Date(), version?: string): Promise<EditResult> {
 	requireRole(actor, 'trainer');
 	return db.transaction().execute(async (trx) => {
 		const w = await repo.lockWorkshopForEdit(trx, id);
@@ -377,6 +379,8 @@ export async function editWorkshop(db: Db, actor: Actor | null, id: number, v: W
 			.filter(([, c]) => c)
 			.map(([f]) => f);
 		if (!changed.length) return { ok: true, changed: false, promoted: 0, told: 0 } as const;
+		// After the no-change answer, so a double submit of a saved form still reads as saved.
+		if (version && version !== editVersion(w)) return { ok: false, code: 'ev_err_workshop_changed_meanwhile' } as const;
 
 		await repo.updateWorkshop(trx, id, next);
 		const promoted = next.capacity > w.capacity ? await fillFreedSeats(trx, { id, title: next.title, capacity: next.capacity, startsAt: next.startsAt }, now) : [];
@@ -412,7 +416,23 @@ export async function editWorkshop(db: Db, actor: Actor | null, id: number, v: W
 }
 
 /** The scheduling form's values for a session as it stands (to prefill the edit form). */
-function valuesOf(w: ReturnType<typeof repo.normaliseWorkshop>): WorkshopValues {
+/** The fields of a session the edit form shows, as loaded or as locked for the edit. */
+type EditableWorkshop = {
+	title: string;
+	description: string;
+	courseId: string | null;
+	competencyCode: string | null;
+	competencyLevel: number | null;
+	place: string | null;
+	onlineUrl: string | null;
+	startsAt: Date | string;
+	endsAt: Date | string;
+	capacity: number;
+	jp: number | string;
+	partners: unknown;
+};
+
+function valuesOf(w: EditableWorkshop): WorkshopValues {
 	return {
 		title: w.title,
 		description: w.description,
@@ -424,9 +444,14 @@ function valuesOf(w: ReturnType<typeof repo.normaliseWorkshop>): WorkshopValues 
 		startsAt: toWibInput(new Date(w.startsAt)),
 		endsAt: toWibInput(new Date(w.endsAt)),
 		capacity: String(w.capacity),
-		jp: String(w.jp),
-		partners: w.partners.join('\n')
+		jp: String(Number(w.jp)),
+		partners: (Array.isArray(w.partners) ? (w.partners as string[]) : []).join('\n')
 	};
+}
+
+/** A fingerprint of the session as the edit form shows it: changes whenever anyone saves a change. */
+export function editVersion(w: EditableWorkshop): string {
+	return createHash('sha256').update(JSON.stringify(valuesOf(w))).digest('hex').slice(0, 16);
 }
 
 export async function trainerWorkshops(db: Db, actor: Actor | null) {
@@ -451,7 +476,7 @@ export async function trainerWorkshop(db: Db, actor: Actor | null, id: number, n
 		if (workshop.courseId && !options.courses.some((c) => c.id === workshop.courseId)) {
 			options.courses.unshift({ id: workshop.courseId, title: workshop.courseTitle ?? workshop.courseId });
 		}
-		edit = { values: valuesOf(workshop), ...options };
+		edit = { values: valuesOf(workshop), version: editVersion(workshop), ...options };
 	}
 	return { workshop, registrations, editBlock: block, edit };
 }

@@ -18,12 +18,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	edit: async ({ request, locals, params }) => {
 		const id = optionalId(params.id);
-		const values = workshopValuesFrom(await request.formData());
+		const form = await request.formData();
+		const values = workshopValuesFrom(form);
 		if (!id) error(404, m.err_not_found());
-		const r = await editWorkshop(db(), locals.user, id, values).catch((e) => asHttpError(e, m.err_forbidden()));
+		const r = await editWorkshop(db(), locals.user, id, values, new Date(), text(form, 'version')).catch((e) => asHttpError(e, m.err_forbidden()));
 		if (!r.ok) {
 			if ('problems' in r) return fail(400, { editValues: values, editErrors: fieldErrors(r.problems) });
 			if (r.code === 'ev_err_workshop_unknown') error(404, m.err_not_found());
+			// Saved elsewhere since the form was opened: keep what was typed; the page now carries the
+			// new version, so saving again is a deliberate choice.
+			if (r.code === 'ev_err_workshop_changed_meanwhile') return fail(409, { editValues: values, editError: translate(r.code) });
 			return fail(400, { editError: translate(r.code) });
 		}
 		return { edited: r };
