@@ -442,8 +442,8 @@ describe('workshops: attendance', () => {
 		await expect(markAttendance(t.db, other, id, a.id, during)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
-	it('level 1: only an attendee evaluates, once; the trainer sees the averages', async () => {
-		const id = await newWorkshop();
+	it('level 1: only an attendee evaluates, once; the trainer sees the averages from three answers', async () => {
+		const id = await newWorkshop({ capacity: '5' });
 		const [a, absent] = [await learner(), await learner()];
 		await registerForWorkshop(t.db, a, id, now0);
 		await markAttendance(t.db, trainer, id, a.id, new Date('2026-11-10T03:00:00Z'));
@@ -453,9 +453,20 @@ describe('workshops: attendance', () => {
 		expect(await submitReaction(t.db, a, { kind: 'workshop', workshopId: id }, form)).toEqual({ ok: true });
 		expect(await submitReaction(t.db, a, { kind: 'workshop', workshopId: id }, { ...form, relevance: '1' })).toEqual({ ok: true });
 		expect(await reactionStatus(t.db, a, { kind: 'workshop', workshopId: id })).toEqual({ eligible: true, done: true });
-		const results = await evaluationResults(t.db, trainer);
-		const row = results.workshops.find((w) => w.id === id)!;
-		expect(row).toMatchObject({ responses: 1, relevance: 5, clarity: 4, overall: 4.5, attended: 1 });
+		// One answer: counted, but its ratings are not given out (they would be that person's own).
+		const one = (await evaluationResults(t.db, trainer)).workshops.find((w) => w.id === id)!;
+		expect(one).toMatchObject({ responses: 1, relevance: null, clarity: null, overall: null, attended: 1 });
+		// From three answers on, the averages.
+		for (const p of [await learner(), await learner()]) {
+			await registerForWorkshop(t.db, p, id, now0);
+			await markAttendance(t.db, trainer, id, p.id, new Date('2026-11-10T03:00:00Z'));
+			expect(await submitReaction(t.db, p, { kind: 'workshop', workshopId: id }, { ...form, relevance: '4' })).toEqual({ ok: true });
+		}
+		const three = (await evaluationResults(t.db, trainer)).workshops.find((w) => w.id === id)!;
+		expect(three).toMatchObject({ responses: 3, relevance: 4.33, clarity: 4, attended: 3 });
+		// A session nobody has evaluated answers 0, not 1.
+		const none = await newWorkshop();
+		expect((await evaluationResults(t.db, trainer)).workshops.find((w) => w.id === none)).toMatchObject({ responses: 0, overall: null });
 	});
 });
 
@@ -675,8 +686,8 @@ describe('level 3 for workshops: the job asks the supervisor of each attendee', 
 		const quiet = await newWorkshop({ capacity: '5' });
 		const r = await createWorkshop(t.db, otherTrainer, values({ title: 'Workshop pelatih lain' }), now0);
 		if (!r.ok) throw new Error(JSON.stringify(r.problems));
-		const [a, b, c] = [await learner(unitId, boss.id), await learner(unitId, boss.id), await learner(unitId, boss.id)];
-		for (const p of [a, b]) {
+		const [a, b, d, c] = [await learner(unitId, boss.id), await learner(unitId, boss.id), await learner(unitId, boss.id), await learner(unitId, boss.id)];
+		for (const p of [a, b, d]) {
 			await registerForWorkshop(t.db, p, rated, now0);
 			await markAttendance(t.db, trainer, rated, p.id, during);
 		}
@@ -684,22 +695,26 @@ describe('level 3 for workshops: the job asks the supervisor of each attendee', 
 		await markAttendance(t.db, otherTrainer, r.id, c.id, during);
 		await job().handler(t.db, {}, daysAfter(95));
 		const mine = (await behaviourRequests(t.db, boss)).rows;
-		expect(mine.map((x) => x.workshopId).sort()).toEqual([rated, rated, r.id].sort());
-		const [first, second] = mine.filter((x) => x.workshopId === rated);
+		expect(mine.map((x) => x.workshopId).sort()).toEqual([rated, rated, rated, r.id].sort());
+		const [first, second, third] = mine.filter((x) => x.workshopId === rated);
 		await answerBehaviour(t.db, boss, first.id, { rating: '4', note: '' });
 		await answerBehaviour(t.db, boss, second.id, { rating: '3', note: '' });
 		await answerBehaviour(t.db, boss, mine.find((x) => x.workshopId === r.id)!.id, { rating: '1', note: '' });
 
+		// Two answers: counted, but no average (a trainer could tell whose rating it is).
+		expect((await evaluationResults(t.db, trainer)).workshops.find((w) => w.id === rated)).toMatchObject({ behaviourAsked: 3, behaviourAnswers: 2, behaviourAvg: null });
+		await answerBehaviour(t.db, boss, third.id, { rating: '2', note: '' });
 		const results = await evaluationResults(t.db, trainer);
-		expect(results.workshops.find((w) => w.id === rated)).toMatchObject({ behaviourAsked: 2, behaviourAnswers: 2, behaviourAvg: 3.5 });
+		expect(results.minAnswers).toBe(3);
+		expect(results.workshops.find((w) => w.id === rated)).toMatchObject({ behaviourAsked: 3, behaviourAnswers: 3, behaviourAvg: 3 });
 		expect(results.workshops.find((w) => w.id === quiet)).toMatchObject({ behaviourAsked: 0, behaviourAnswers: 0, behaviourAvg: null });
 		expect(results.workshops.some((w) => w.id === r.id)).toBe(false);
 		const theirs = await evaluationResults(t.db, otherTrainer);
 		expect(theirs.workshops.map((w) => w.id)).toEqual([r.id]);
-		expect(theirs.workshops[0]).toMatchObject({ behaviourAsked: 1, behaviourAnswers: 1, behaviourAvg: 1 });
+		expect(theirs.workshops[0]).toMatchObject({ behaviourAsked: 1, behaviourAnswers: 1, behaviourAvg: null });
 		// The admin sees every session; no course's level-3 figures moved.
 		const all = await evaluationResults(t.db, admin);
-		expect(all.workshops.find((w) => w.id === rated)).toMatchObject({ behaviourAnswers: 2, behaviourAvg: 3.5 });
+		expect(all.workshops.find((w) => w.id === rated)).toMatchObject({ behaviourAnswers: 3, behaviourAvg: 3 });
 		expect(all.courses.map((x) => [x.id, x.behaviourAsked])).toEqual(courseRowsBefore);
 	});
 

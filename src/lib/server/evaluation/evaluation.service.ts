@@ -66,9 +66,18 @@ export async function submitReaction(db: Db, actor: Actor, activity: Activity, v
 	return { ok: true };
 }
 
+/**
+ * Averages of fewer answers than this are not given out: with one or two, a trainer who knows who
+ * attended could read one person's own ratings (level 1) or one supervisor's rating of one named
+ * employee (level 3). The counts are still shown.
+ */
+export const MIN_ANSWERS_SHOWN = 3;
+const shown = (answers: number, value: number | null) => (answers >= MIN_ANSWERS_SHOWN ? value : null);
+
 function avgCols() {
 	return [
-		sql<number>`count(*)`.as('responses'),
+		// count(te.id), not count(*): a course or session without answers still has its one row.
+		sql<number>`count(te.id)`.as('responses'),
 		sql<number | null>`round(avg(relevance)::numeric, 2)`.as('relevance'),
 		sql<number | null>`round(avg(clarity)::numeric, 2)`.as('clarity'),
 		sql<number | null>`round(avg(delivery)::numeric, 2)`.as('delivery'),
@@ -142,19 +151,27 @@ export async function evaluationResults(db: Db, actor: Actor | null) {
 			.limit(30)
 			.execute()
 	]);
-	const fix = <T extends Record<string, unknown>>(r: T) => ({
-		...r,
-		responses: Number(r.responses),
-		relevance: num(r.relevance),
-		clarity: num(r.clarity),
-		delivery: num(r.delivery),
-		usefulness: num(r.usefulness),
-		overall: num(r.overall)
-	});
+	const fix = <T extends Record<string, unknown>>(r: T) => {
+		const responses = Number(r.responses);
+		const behaviourAnswers = Number(r.behaviourAnswers ?? 0);
+		return {
+			...r,
+			responses,
+			relevance: shown(responses, num(r.relevance)),
+			clarity: shown(responses, num(r.clarity)),
+			delivery: shown(responses, num(r.delivery)),
+			usefulness: shown(responses, num(r.usefulness)),
+			overall: shown(responses, num(r.overall)),
+			behaviourAnswers,
+			behaviourAsked: Number(r.behaviourAsked ?? 0),
+			behaviourAvg: shown(behaviourAnswers, num(r.behaviourAvg))
+		};
+	};
 	return {
-		courses: c.map((r) => ({ ...fix(r), behaviourAnswers: Number(r.behaviourAnswers ?? 0), behaviourAsked: Number(r.behaviourAsked ?? 0), behaviourAvg: num(r.behaviourAvg) })),
-		workshops: w.map((r) => ({ ...fix(r), attended: Number(r.attended), behaviourAnswers: Number(r.behaviourAnswers ?? 0), behaviourAsked: Number(r.behaviourAsked ?? 0), behaviourAvg: num(r.behaviourAvg) })),
-		comments
+		courses: c.map(fix),
+		workshops: w.map((r) => ({ ...fix(r), attended: Number(r.attended) })),
+		comments,
+		minAnswers: MIN_ANSWERS_SHOWN
 	};
 }
 
