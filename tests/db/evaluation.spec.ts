@@ -11,16 +11,15 @@ import {
 	cancelWorkshop,
 	createWorkshop,
 	currentAttendanceCode,
-	editWorkshop,
 	markAttendance,
 	parseWibDateTime,
 	previewAttendance,
 	listWorkshopsForLearner,
 	registerForWorkshop,
-	trainerWorkshop,
 	workshopForLearner,
 	type WorkshopValues
 } from '../../src/lib/server/evaluation/workshop.service';
+import { editWorkshop, trainerWorkshop } from '../../src/lib/server/evaluation/workshop-edit.service';
 import { confirmSession, createPair, logSession, myMentoring } from '../../src/lib/server/evaluation/mentoring.service';
 import { answerBehaviour, behaviourRequests, evaluationResults, reactionStatus, submitReaction } from '../../src/lib/server/evaluation/evaluation.service';
 import { evaluationJobs } from '../../src/lib/server/evaluation/jobs';

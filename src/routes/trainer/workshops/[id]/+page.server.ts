@@ -4,7 +4,8 @@ import { db } from '$lib/server/db';
 import { optionalId, text } from '$lib/server/form';
 import { fieldErrors, translate } from '$lib/server/i18n';
 import { asHttpError } from '$lib/server/access';
-import { cancelWorkshop, editWorkshop, markAttendance, trainerWorkshop } from '$lib/server/evaluation/workshop.service';
+import { cancelWorkshop, markAttendance } from '$lib/server/evaluation/workshop.service';
+import { editWorkshop, trainerWorkshop } from '$lib/server/evaluation/workshop-edit.service';
 import { workshopValuesFrom } from '$lib/server/evaluation/workshop-form';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,7 +3,8 @@ import QRCode from 'qrcode';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db';
 import { optionalId } from '$lib/server/form';
-import { currentAttendanceCode, trainerWorkshop } from '$lib/server/evaluation/workshop.service';
+import { currentAttendanceCode } from '$lib/server/evaluation/workshop.service';
+import { trainerWorkshop } from '$lib/server/evaluation/workshop-edit.service';
 import type { PageServerLoad } from './$types';
 
 // The code for the projector. It changes every 30 seconds; the page reloads itself when the code
