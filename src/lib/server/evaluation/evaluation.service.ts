@@ -3,7 +3,7 @@
 // exists (item statistics). Level 3 (behaviour): about 90 days after a course is completed or a
 // workshop attended the direct supervisor is asked whether the person applies it (a daily queued
 // job, see jobs.ts).
-import { sql, type Kysely } from 'kysely';
+import { sql, type InsertObject, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { ForbiddenError, requireRole, type Actor } from '../access';
 import { createNotification } from '../notify/notification.repository';
@@ -189,6 +189,23 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 	const due = new Date(now.getTime() - BEHAVIOUR_DELAY_DAYS * 86_400_000);
 	const oldest = new Date(now.getTime() - BEHAVIOUR_MAX_AGE_DAYS * 86_400_000);
 	const wibDay = (at: Date | string) => sql<string>`(${at}::timestamptz at time zone 'Asia/Jakarta')::date`;
+	// One request per subject (the unique key decides a race); only the winner tells the supervisor.
+	const ask = async (
+		trx: Kysely<DB>,
+		subject: 'enrolment_id' | 'registration_id',
+		values: Omit<InsertObject<DB, 'behaviour_evaluation'>, 'requested_at'> & { supervisor_id: number },
+		notice: { kind: string; params: Record<string, string>; dedupeKey: string }
+	): Promise<number> => {
+		const inserted = await trx
+			.insertInto('behaviour_evaluation')
+			.values({ ...values, requested_at: now })
+			.onConflict((oc) => oc.column(subject).doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		if (!inserted) return 0;
+		await createNotification(trx, { personId: values.supervisor_id, ...notice, link: '/supervisor/evaluations', email: true });
+		return 1;
+	};
 	const work = async (trx: Kysely<DB>) => {
 		let created = 0;
 		const courses = await trx
@@ -203,29 +220,12 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 			.where((eb) => eb.not(eb.exists(eb.selectFrom('behaviour_evaluation as b').whereRef('b.enrolment_id', '=', 'e.id'))))
 			.execute();
 		for (const r of courses) {
-			const inserted = await trx
-				.insertInto('behaviour_evaluation')
-				.values({
-					enrolment_id: r.id,
-					person_id: r.personId,
-					course_id: r.courseId,
-					supervisor_id: r.supervisorId,
-					completed_on: wibDay(r.completedAt!),
-					requested_at: now
-				})
-				.onConflict((oc) => oc.column('enrolment_id').doNothing())
-				.returning('id')
-				.executeTakeFirst();
-			if (!inserted) continue;
-			created++;
-			await createNotification(trx, {
-				personId: r.supervisorId!,
-				kind: 'behaviour_evaluation_requested',
-				params: { name: r.name, course: r.title },
-				link: '/supervisor/evaluations',
-				dedupeKey: `behaviour-evaluation:${r.id}`,
-				email: true
-			});
+			created += await ask(
+				trx,
+				'enrolment_id',
+				{ enrolment_id: r.id, course_id: r.courseId, person_id: r.personId, supervisor_id: r.supervisorId!, completed_on: wibDay(r.completedAt!) },
+				{ kind: 'behaviour_evaluation_requested', params: { name: r.name, course: r.title }, dedupeKey: `behaviour-evaluation:${r.id}` }
+			);
 		}
 		// Workshops: only people marked present (a seat without attendance is not training).
 		const workshops = await trx
@@ -243,29 +243,12 @@ export async function requestBehaviourEvaluations(db: Db, now = new Date()): Pro
 			.where((eb) => eb.not(eb.exists(eb.selectFrom('behaviour_evaluation as b').whereRef('b.registration_id', '=', 'r.id'))))
 			.execute();
 		for (const r of workshops) {
-			const inserted = await trx
-				.insertInto('behaviour_evaluation')
-				.values({
-					registration_id: r.id,
-					workshop_id: r.workshopId,
-					person_id: r.personId,
-					supervisor_id: r.supervisorId,
-					completed_on: wibDay(r.startsAt),
-					requested_at: now
-				})
-				.onConflict((oc) => oc.column('registration_id').doNothing())
-				.returning('id')
-				.executeTakeFirst();
-			if (!inserted) continue;
-			created++;
-			await createNotification(trx, {
-				personId: r.supervisorId!,
-				kind: 'behaviour_workshop_requested',
-				params: { name: r.name, workshop: r.title },
-				link: '/supervisor/evaluations',
-				dedupeKey: `behaviour-evaluation:workshop-registration:${r.id}`,
-				email: true
-			});
+			created += await ask(
+				trx,
+				'registration_id',
+				{ registration_id: r.id, workshop_id: r.workshopId, person_id: r.personId, supervisor_id: r.supervisorId!, completed_on: wibDay(r.startsAt) },
+				{ kind: 'behaviour_workshop_requested', params: { name: r.name, workshop: r.title }, dedupeKey: `behaviour-evaluation:workshop-registration:${r.id}` }
+			);
 		}
 		return created;
 	};
