@@ -8,6 +8,7 @@ import { requireRole, type Actor } from '../access';
 import { recordAudit } from '../audit';
 import { createNotification } from '../notify/notification.repository';
 import * as repo from './workshop.repository';
+import type { WorkshopFields } from './workshop.repository';
 import { checkWorkshopValues, fillFreedSeats, toWibInput, workshopFields, workshopFormOptions, type Problem, type WorkshopValues } from './workshop.service';
 
 type Db = Kysely<DB>;
@@ -146,19 +147,11 @@ export async function editWorkshop(db: Db, actor: Actor | null, id: number, v: W
 	});
 }
 
-/** The scheduling form's values for a session as it stands (to prefill the edit form). */
-/** The fields of a session the edit form shows, as loaded or as locked for the edit. */
-type EditableWorkshop = {
-	title: string;
-	description: string;
-	courseId: string | null;
-	competencyCode: string | null;
-	competencyLevel: number | null;
-	place: string | null;
-	onlineUrl: string | null;
+/** The fields of a session the edit form shows, as loaded or as locked for the edit (dates and
+ * JP may arrive as text, partners as stored JSON). */
+type EditableWorkshop = Omit<WorkshopFields, 'startsAt' | 'endsAt' | 'jp' | 'partners'> & {
 	startsAt: Date | string;
 	endsAt: Date | string;
-	capacity: number;
 	jp: number | string;
 	partners: unknown;
 };

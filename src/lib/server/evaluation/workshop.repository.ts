@@ -25,25 +25,28 @@ export interface WorkshopInsert extends WorkshopFields {
 	qrSecret: string;
 }
 
+/** The table's columns for the fields a trainer fills in. */
+function columns(w: WorkshopFields) {
+	return {
+		title: w.title,
+		description: w.description,
+		course_id: w.courseId,
+		competency_code: w.competencyCode,
+		competency_level: w.competencyLevel,
+		place: w.place,
+		online_url: w.onlineUrl,
+		starts_at: w.startsAt,
+		ends_at: w.endsAt,
+		capacity: w.capacity,
+		jp: w.jp,
+		partners: JSON.stringify(w.partners)
+	};
+}
+
 export async function insertWorkshop(trx: Trx, w: WorkshopInsert): Promise<number> {
 	const row = await trx
 		.insertInto('workshop')
-		.values({
-			title: w.title,
-			description: w.description,
-			course_id: w.courseId,
-			competency_code: w.competencyCode,
-			competency_level: w.competencyLevel,
-			place: w.place,
-			online_url: w.onlineUrl,
-			starts_at: w.startsAt,
-			ends_at: w.endsAt,
-			capacity: w.capacity,
-			jp: w.jp,
-			partners: JSON.stringify(w.partners),
-			trainer_id: w.trainerId,
-			qr_secret: w.qrSecret
-		})
+		.values({ ...columns(w), trainer_id: w.trainerId, qr_secret: w.qrSecret })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -52,20 +55,7 @@ export async function insertWorkshop(trx: Trx, w: WorkshopInsert): Promise<numbe
 export async function updateWorkshop(trx: Trx, id: number, w: WorkshopFields): Promise<void> {
 	await trx
 		.updateTable('workshop')
-		.set({
-			title: w.title,
-			description: w.description,
-			course_id: w.courseId,
-			competency_code: w.competencyCode,
-			competency_level: w.competencyLevel,
-			place: w.place,
-			online_url: w.onlineUrl,
-			starts_at: w.startsAt,
-			ends_at: w.endsAt,
-			capacity: w.capacity,
-			jp: w.jp,
-			partners: JSON.stringify(w.partners)
-		})
+		.set(columns(w))
 		.where('id', '=', id)
 		.execute();
 }
