@@ -200,6 +200,8 @@ test('an admin adds a teknis competency, describes its levels and requires it of
 	await expect(page.getByLabel('Kearsipan Dinamis')).toHaveValue('3');
 	await page.getByLabel('Kearsipan Dinamis').selectOption('2');
 	await page.getByRole('button', { name: 'Simpan syarat kompetensi' }).click();
+	// Reload only once the save has answered (reloading earlier raced the post and read the old level).
+	await expect(page.getByRole('status')).toBeVisible();
 	await page.reload();
 	await expect(page.getByLabel('Kearsipan Dinamis')).toHaveValue('2');
 });
